@@ -1,0 +1,2 @@
+export type { $defs, components, operations, paths, webhooks } from './schema.js';
+export { operationTable } from './operation-table.js';

@@ -1,0 +1,1 @@
+export { operationTable } from './operation-table.js';

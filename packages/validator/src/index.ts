@@ -1,0 +1,128 @@
+import { createRequire } from 'node:module';
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+import { operationTable, type components } from '@beeper-setup/contract';
+
+export type OperationId = keyof typeof operationTable;
+export type SchemaName = keyof components['schemas'];
+/** One offending field, in the shape the contract's problem `errors` use. */
+export type FieldError = NonNullable<components['schemas']['Problem']['errors']>[number];
+export type Validation = { valid: true } | { valid: false; errors: FieldError[] };
+export interface ResponseToValidate {
+  status: number;
+  headers: Headers;
+  /** The parsed JSON body, or `undefined` when the response has none. */
+  body: unknown;
+}
+
+type Json = Record<string, unknown>;
+const document = createRequire(import.meta.url)('@beeper-setup/contract/openapi.json') as Json;
+const documentId = 'contract';
+
+// ajv-formats is CommonJS; its default export arrives as the module object under NodeNext.
+const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
+const ajv = new Ajv2020({ allErrors: true, strict: true });
+addFormats(ajv);
+// The document is registered whole so that its internal $refs resolve; its OpenAPI fields are not JSON Schema.
+ajv.addVocabulary(['openapi', 'info', 'servers', 'security', 'tags', 'paths', 'components']);
+ajv.addSchema(document, documentId);
+
+const compiled = new Map<string, ValidateFunction>();
+function validatorAt(pointer: string[]): ValidateFunction {
+  const ref = `${documentId}#/${pointer.map(escapePointerSegment).join('/')}`;
+  let validate = compiled.get(ref);
+  if (!validate) {
+    validate = ajv.compile({ $ref: ref });
+    compiled.set(ref, validate);
+  }
+  return validate;
+}
+
+function escapePointerSegment(segment: string): string {
+  return encodeURIComponent(segment.replaceAll('~', '~0').replaceAll('/', '~1'));
+}
+
+function run(validate: ValidateFunction, value: unknown): Validation {
+  return validate(value) ? { valid: true } : { valid: false, errors: toFieldErrors(validate.errors ?? []) };
+}
+
+/** Ajv's errors as the contract's field errors: a JSON Pointer to the field and what is wrong with it. */
+export function toFieldErrors(errors: ErrorObject[]): FieldError[] {
+  const seen = new Set<string>();
+  const fieldErrors: FieldError[] = [];
+  for (const error of errors) {
+    const fieldError = toFieldError(error);
+    const key = `${fieldError.pointer} ${fieldError.detail}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    fieldErrors.push(fieldError);
+  }
+  return fieldErrors;
+}
+
+function toFieldError({ keyword, instancePath, params, message }: ErrorObject): FieldError {
+  switch (keyword) {
+    case 'required':
+      return { pointer: `${instancePath}/${params.missingProperty}`, detail: 'is required' };
+    case 'additionalProperties':
+      return { pointer: `${instancePath}/${params.additionalProperty}`, detail: 'is not allowed' };
+    case 'const':
+      return { pointer: instancePath, detail: `must be ${JSON.stringify(params.allowedValue)}` };
+    case 'enum':
+      return { pointer: instancePath, detail: `must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}` };
+    default:
+      return { pointer: instancePath, detail: message ?? `fails ${keyword}` };
+  }
+}
+
+function operationPointer(operationId: OperationId): string[] {
+  const { path, method } = operationTable[operationId];
+  return ['paths', path, method];
+}
+
+function at(pointer: string[]): unknown {
+  let node: unknown = document;
+  for (const segment of pointer) node = (node as Json | undefined)?.[segment];
+  return node;
+}
+
+/** Follows a local `$ref` (such as `#/components/responses/BadRequest`) to the pointer of its target. */
+function resolved(pointer: string[]): string[] {
+  const ref = (at(pointer) as Json | undefined)?.$ref;
+  if (typeof ref !== 'string') return pointer;
+  return resolved(ref.slice(2).split('/').map((s) => s.replaceAll('~1', '/').replaceAll('~0', '~')));
+}
+
+const invalid = (detail: string, pointer = ''): Validation => ({ valid: false, errors: [{ pointer, detail }] });
+
+/** Validates a request body (parsed JSON, or `undefined` when there is none) against the operation's contract. */
+export function validateRequestBody(operationId: OperationId, body: unknown): Validation {
+  const { body: expected } = operationTable[operationId];
+  if (body === undefined) return expected === 'required' ? invalid('is required') : { valid: true };
+  if (expected === 'none') return { valid: true };
+  return run(validatorAt([...resolved([...operationPointer(operationId), 'requestBody']), 'content', 'application/json', 'schema']), body);
+}
+
+/** Validates a response's status, media type, declared headers and body against the operation's contract. */
+export function validateResponse(operationId: OperationId, response: ResponseToValidate): Validation {
+  const declared = [...operationPointer(operationId), 'responses', String(response.status)];
+  if (at(declared) === undefined) return invalid(`status ${response.status} is not declared for ${operationId}`);
+  const pointer = resolved(declared);
+  const headers = (at([...pointer, 'headers']) ?? {}) as Record<string, { required?: boolean }>;
+  for (const [name, header] of Object.entries(headers)) {
+    if (header.required && !response.headers.has(name)) return invalid(`header ${name} is required`);
+  }
+  const content = at([...pointer, 'content']) as Json | undefined;
+  if (!content) return response.body === undefined ? { valid: true } : invalid(`status ${response.status} has no body`);
+  const mediaType = response.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase() ?? '';
+  if (!(mediaType in content)) return invalid(`media type "${mediaType}" is not one of ${Object.keys(content).join(', ')}`);
+  return run(validatorAt([...pointer, 'content', mediaType, 'schema']), response.body);
+}
+
+/** Validates a value against one of the contract's named schemas. */
+export function validateSchema(name: SchemaName, value: unknown): Validation {
+  return run(validatorAt(['components', 'schemas', name]), value);
+}
+
+/** The bundled contract document, for tools that walk it. */
+export const contractDocument: Readonly<Json> = document;

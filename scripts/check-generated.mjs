@@ -1,0 +1,35 @@
+// Drift check: regenerates the contract's bundle and types into a temporary folder and fails, with a
+// unified diff, when the committed files differ from what openapi/ produces.
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { createTwoFilesPatch } from 'diff';
+import { contractDir, generateAll, outputs } from './generate.mjs';
+import { root } from './redocly.mjs';
+
+const readOrEmpty = (file) => readFile(file, 'utf8').catch(() => '');
+
+const fresh = await mkdtemp(join(tmpdir(), 'beeper-setup-generated-'));
+try {
+  await generateAll(fresh);
+  let drifted = 0;
+  for (const file of Object.values(outputs)) {
+    const committedPath = join(contractDir, file);
+    const [committed, regenerated] = await Promise.all([readOrEmpty(committedPath), readFile(join(fresh, file), 'utf8')]);
+    if (committed === regenerated) continue;
+    drifted++;
+    const name = relative(root, committedPath);
+    process.stdout.write(createTwoFilesPatch(`${name} (committed)`, `${name} (from openapi/)`, committed, regenerated, '', '', { context: 3 }));
+  }
+  if (drifted) {
+    console.error(`\n${drifted} generated file(s) differ from what openapi/ produces. Run \`npm run generate\` and commit the result.`);
+    process.exitCode = 1;
+  } else {
+    console.log('Generated files match openapi/.');
+  }
+} catch (error) {
+  console.error(error.message);
+  process.exitCode = 1;
+} finally {
+  await rm(fresh, { recursive: true, force: true });
+}
