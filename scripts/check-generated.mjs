@@ -19,7 +19,7 @@ try {
     if (committed === regenerated) continue;
     drifted++;
     const name = relative(root, committedPath);
-    process.stdout.write(createTwoFilesPatch(`${name} (committed)`, `${name} (from openapi/)`, committed, regenerated, '', '', { context: 3 }));
+    process.stdout.write(createTwoFilesPatch(`${name} (committed)`, `${name} (from openapi/)`, committed, regenerated, undefined, undefined, { context: 3 }));
   }
   if (drifted) {
     console.error(`\n${drifted} generated file(s) differ from what openapi/ produces. Run \`npm run generate\` and commit the result.`);

@@ -1,0 +1,38 @@
+import { startGuard } from './guard.js';
+import { startPrism, type RunningServer } from './prism.js';
+
+export { contractPath, startPrism, type PrismOptions, type RunningServer } from './prism.js';
+export { maxBodyBytes } from './guard.js';
+
+export interface MockOptions {
+  host?: string | undefined;
+  /** 0 picks a free port. */
+  port?: number | undefined;
+  /**
+   * Prove a server conforms instead of mocking: Prism proxies to it and validates every request and
+   * response against the contract (`--errors` turns a violation into an error response).
+   */
+  upstream?: string | undefined;
+  onLog?: ((line: string) => void) | undefined;
+}
+
+/** Starts the contract mock (or conformance proxy): Prism behind a guard that keeps malformed input within the contract. */
+export async function startMock({ host = '127.0.0.1', port = 0, upstream, onLog }: MockOptions = {}): Promise<RunningServer> {
+  // Prism's start-up lines name its internal port; people only need its request log.
+  let started = false;
+  const prism = await startPrism({ upstream, onLog: onLog && ((line) => started && onLog(line)) });
+  started = true;
+  try {
+    const guard = await startGuard({ target: prism.url, malformedTarget: upstream, host, port });
+    return {
+      url: guard.url,
+      async close() {
+        await guard.close();
+        await prism.close();
+      },
+    };
+  } catch (error) {
+    await prism.close();
+    throw error;
+  }
+}

@@ -1,0 +1,77 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+const require = createRequire(import.meta.url);
+const prismPackage = require.resolve('@stoplight/prism-cli/package.json');
+const prismBin = join(dirname(prismPackage), (require(prismPackage) as { bin: { prism: string } }).bin.prism);
+export const contractPath = require.resolve('@beeper-setup/contract/openapi.json');
+
+export interface PrismOptions {
+  /** Proxy to this server and validate its traffic against the contract, instead of mocking. */
+  upstream?: string | undefined;
+  host?: string | undefined;
+  /** 0 picks a free port. */
+  port?: number | undefined;
+  /** Receives each line Prism prints. */
+  onLog?: ((line: string) => void) | undefined;
+  startTimeoutMs?: number | undefined;
+}
+
+export interface RunningServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+const listening = /Prism is listening on (http:\/\/\S+)/;
+
+/** Starts Prism with `--errors` (a contract violation becomes an error response) and resolves once it listens. */
+export async function startPrism({ upstream, host = '127.0.0.1', port = 0, onLog, startTimeoutMs = 30_000 }: PrismOptions = {}): Promise<RunningServer> {
+  const mode = upstream ? ['proxy', contractPath, upstream] : ['mock', contractPath];
+  const child = spawn(process.execPath, [prismBin, ...mode, '--host', host, '--port', String(port), '--errors'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, FORCE_COLOR: '0' },
+  });
+  const stop = () => child.kill('SIGKILL');
+  process.once('exit', stop);
+
+  const recent: string[] = [];
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => fail(new Error(`Prism did not start within ${startTimeoutMs} ms`)), startTimeoutMs);
+    const fail = (error: Error) => {
+      clearTimeout(timer);
+      child.kill('SIGKILL');
+      reject(new Error(`${error.message}\n${recent.join('\n')}`));
+    };
+    const onData = (chunk: Buffer) => {
+      for (const line of chunk.toString().split('\n').filter(Boolean)) {
+        recent.push(line);
+        if (recent.length > 20) recent.shift();
+        onLog?.(line);
+        const match = listening.exec(line);
+        if (match?.[1]) {
+          clearTimeout(timer);
+          resolve(match[1]);
+        }
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('error', fail);
+    child.once('exit', (code, signal) => fail(new Error(`Prism exited (${signal ?? `code ${code}`}) before listening`)));
+  });
+
+  return {
+    url,
+    async close() {
+      process.off('exit', stop);
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = once(child, 'exit');
+      child.kill('SIGTERM');
+      const forceKill = setTimeout(() => child.kill('SIGKILL'), 5_000);
+      await exited;
+      clearTimeout(forceKill);
+    },
+  };
+}

@@ -1,0 +1,66 @@
+import { once } from 'node:events';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startMock, type RunningServer } from '../src/index.js';
+
+const running: { close(): Promise<void> }[] = [];
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((server) => server.close()));
+});
+
+async function start(options: Parameters<typeof startMock>[0] = {}): Promise<RunningServer> {
+  const mock = await startMock(options);
+  running.push(mock);
+  return mock;
+}
+
+/** A stand-in upstream that records what reaches it. */
+async function recordingUpstream(): Promise<{ url: string; bodies: string[]; close(): Promise<void> }> {
+  const bodies: string[] = [];
+  const server: Server = createServer(async (req, res) => {
+    let body = '';
+    for await (const chunk of req) body += chunk;
+    bodies.push(body);
+    res.writeHead(400, { 'content-type': 'application/problem+json' }).end(JSON.stringify({ from: 'upstream' }));
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const upstream = {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    bodies,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+  running.push(upstream);
+  return upstream;
+}
+
+const postJson = (url: string, body: string) =>
+  fetch(`${url}/v1/app/setup/email`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+
+describe('startMock', () => {
+  it('listens on loopback and stops completely on close', async () => {
+    const mock = await startMock();
+    expect(mock.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect((await fetch(`${mock.url}/v1/app/setup`)).status).toBe(200);
+    await mock.close();
+    await expect(fetch(`${mock.url}/v1/app/setup`)).rejects.toThrow();
+  });
+
+  it('in proxy mode passes malformed JSON to the upstream, which Prism could not parse', async () => {
+    const upstream = await recordingUpstream();
+    const proxy = await start({ upstream: upstream.url });
+    const response = await postJson(proxy.url, '{"email":');
+    expect(await response.json()).toEqual({ from: 'upstream' });
+    expect(upstream.bodies).toEqual(['{"email":']);
+  });
+
+  it('in proxy mode reports a response that breaks the contract', async () => {
+    const upstream = await recordingUpstream();
+    const proxy = await start({ upstream: upstream.url });
+    const response = await postJson(proxy.url, JSON.stringify({ email: 'a@example.com', setupRequestID: 'sr_1' }));
+    // The stand-in answers a body the contract does not allow, and --errors turns that into a 500.
+    expect(response.status).toBe(500);
+    expect(response.headers.get('sl-violations')).toContain('response');
+  });
+});

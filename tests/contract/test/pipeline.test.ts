@@ -1,0 +1,60 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { repoRoot, runScript, scratchCopy } from './repo.js';
+
+let scratch: Awaited<ReturnType<typeof scratchCopy>> | undefined;
+afterEach(async () => {
+  await scratch?.remove();
+  scratch = undefined;
+});
+
+async function edit(file: string, from: string, to: string) {
+  const path = join(scratch!.root, file);
+  const text = await readFile(path, 'utf8');
+  expect(text).toContain(from);
+  await writeFile(path, text.replace(from, to));
+}
+
+describe('lint:spec', () => {
+  it('passes the contract with 0 errors and 0 warnings', async () => {
+    const { code, output } = await runScript(repoRoot, 'lint-spec.mjs');
+    expect(output).toContain('0 error(s), 0 warning(s)');
+    expect(code).toBe(0);
+  });
+
+  const breakages: [string, { file: string; from: string; to: string; rule: string }][] = [
+    ['an operationId not in camelCase', { file: 'openapi/paths/setup-start.yaml', from: 'operationId: startSetup', to: 'operationId: start_setup', rule: 'rule/operationId-camel-case' }],
+    ['an error response that is not problem+json', { file: 'openapi/components/responses/InternalError.yaml', from: 'application/problem+json', to: 'application/json', rule: 'rule/errors-are-problem-json' }],
+    ['a 429 without Retry-After', { file: 'openapi/components/responses/TooManyRequests.yaml', from: 'Retry-After:', to: 'X-Wait:', rule: 'response-contains-header' }],
+    ['an example that violates its schema', { file: 'openapi/paths/setup-start.yaml', from: 'setupRequestID: sr_01JBX2M7K4', to: 'setupRequestID: 42', rule: 'no-invalid-media-type-examples' }],
+    ['a path that is not kebab-case', { file: 'openapi/openapi.yaml', from: '/v1/app/setup/start:', to: '/v1/app/setup/startNow:', rule: 'paths-kebab-case' }],
+    ['a tag without a description', { file: 'openapi/openapi.yaml', from: '    description: Create a new recovery key and confirm the user saved it.\n', to: '', rule: 'tag-description' }],
+  ];
+  it.each(breakages)('fails on %s', async (_, { file, from, to, rule }) => {
+    scratch = await scratchCopy();
+    await edit(file, from, to);
+    const { code, output } = await runScript(scratch.root, 'lint-spec.mjs');
+    expect(code).toBe(1);
+    expect(output).toContain(rule);
+  });
+});
+
+describe('check:generated', () => {
+  it('passes: the committed bundle, types and operation table match openapi/', async () => {
+    const { code, output } = await runScript(repoRoot, 'check-generated.mjs');
+    expect(output).toContain('Generated files match openapi/.');
+    expect(code).toBe(0);
+  });
+
+  it('fails with a diff naming the change when openapi/ is edited without regenerating', async () => {
+    scratch = await scratchCopy();
+    await edit('openapi/components/schemas/SetupStartResponse.yaml', 'signInMethods', 'signInOptions');
+    const { code, output } = await runScript(scratch.root, 'check-generated.mjs');
+    expect(code).toBe(1);
+    expect(output).toMatch(/^\+.*"signInOptions"/m);
+    expect(output).toMatch(/^-.*"signInMethods"/m);
+    expect(output).toContain('packages/contract/src/schema.d.ts (committed)');
+    expect(output).toContain('Run `npm run generate`');
+  });
+});
