@@ -542,6 +542,7 @@ export interface components {
          *     | `setup_request_not_found` | 404 | No setup request has this `setupRequestID`. |
          *     | `setup_request_expired` | 404 | The setup request expired; start again with `startSetup`. |
          *     | `verification_not_found` | 404 | No verification has this `verificationID`. |
+         *     | `not_found` | 404 | No operation has this method and path. |
          *     | `invalid_state` | 409 | The step is not valid in the current setup state (see the session's `state`). |
          *     | `action_not_available` | 409 | The action is not in the verification's `availableActions`. |
          *     | `username_taken` | 409 | Someone already has this username. |
@@ -550,7 +551,7 @@ export interface components {
          *     | `internal_error` | 500 | The server failed; the request may be retried. |
          * @enum {string}
          */
-        ProblemCode: "invalid_request" | "invalid_sign_in_code" | "invalid_lead_token" | "invalid_recovery_key" | "recovery_key_mismatch" | "invalid_qr_code" | "unauthorized" | "setup_request_not_found" | "setup_request_expired" | "verification_not_found" | "invalid_state" | "action_not_available" | "username_taken" | "payload_too_large" | "too_many_attempts" | "internal_error";
+        ProblemCode: "invalid_request" | "invalid_sign_in_code" | "invalid_lead_token" | "invalid_recovery_key" | "recovery_key_mismatch" | "invalid_qr_code" | "unauthorized" | "setup_request_not_found" | "setup_request_expired" | "verification_not_found" | "not_found" | "invalid_state" | "action_not_available" | "username_taken" | "payload_too_large" | "too_many_attempts" | "internal_error";
         /**
          * @description An RFC 9457 problem detail. Every error of this API has this shape and the media type
          *     `application/problem+json`. Branch on `code`, which is stable; `title` and `detail` are for people.
