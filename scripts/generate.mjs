@@ -53,7 +53,7 @@ export async function generateAll(outDir = contractDir) {
 
 /**
  * The operation table apps and servers need at run time without loading the whole document:
- * each operation's method, path, whether it takes a token and whether it takes a body.
+ * each operation's method, path, whether it takes a token, whether it takes a body, and which body fields are secret.
  */
 export async function generateOperationTable(outDir = contractDir) {
   const document = JSON.parse(await readFile(join(outDir, outputs.bundle), 'utf8'));
@@ -62,7 +62,13 @@ export async function generateOperationTable(outDir = contractDir) {
     for (const method of ['get', 'post', 'put', 'patch', 'delete']) {
       const operation = item[method];
       if (!operation) continue;
-      table[operation.operationId] = { method, path, auth: authOf(operation.security ?? document.security ?? []), body: bodyOf(operation.requestBody) };
+      table[operation.operationId] = {
+        method,
+        path,
+        auth: authOf(operation.security ?? document.security ?? []),
+        body: bodyOf(operation.requestBody),
+        secretFields: secretFieldsOf(document, operation.requestBody),
+      };
     }
   }
   const literal = JSON.stringify(table, null, 2);
@@ -83,7 +89,21 @@ function bodyOf(requestBody) {
   return requestBody.required ? 'required' : 'optional';
 }
 
+/** Top-level request body fields that carry a secret (`format: password`), so clients never replay or log them. */
+function secretFieldsOf(document, requestBody) {
+  const schema = resolve(document, requestBody?.content?.['application/json']?.schema);
+  return Object.entries(schema?.properties ?? {})
+    .filter(([, property]) => resolve(document, property)?.format === 'password')
+    .map(([name]) => name);
+}
+
+function resolve(document, node) {
+  if (typeof node?.$ref !== 'string') return node;
+  return resolve(document, node.$ref.slice(2).split('/').reduce((at, segment) => at[segment], document));
+}
+
 function readonlyType(value, indent = '') {
+  if (Array.isArray(value)) return `readonly [${value.map((item) => readonlyType(item)).join(', ')}]`;
   if (typeof value !== 'object') return JSON.stringify(value);
   const inner = `${indent}  `;
   const fields = Object.entries(value).map(([key, field]) => `${inner}readonly ${JSON.stringify(key)}: ${readonlyType(field, inner)};`);

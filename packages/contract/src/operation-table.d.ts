@@ -9,101 +9,118 @@ export declare const operationTable: {
     readonly "path": "/v1/app/setup";
     readonly "auth": "optional";
     readonly "body": "none";
+    readonly "secretFields": readonly [];
   };
   readonly "startSetup": {
     readonly "method": "post";
     readonly "path": "/v1/app/setup/start";
     readonly "auth": "none";
     readonly "body": "none";
+    readonly "secretFields": readonly [];
   };
   readonly "sendSignInCode": {
     readonly "method": "post";
     readonly "path": "/v1/app/setup/email";
     readonly "auth": "none";
     readonly "body": "required";
+    readonly "secretFields": readonly [];
   };
   readonly "completeSignIn": {
     readonly "method": "post";
     readonly "path": "/v1/app/setup/response";
     readonly "auth": "none";
     readonly "body": "required";
+    readonly "secretFields": readonly ["response"];
   };
   readonly "registerAccount": {
     readonly "method": "post";
     readonly "path": "/v1/app/setup/register";
     readonly "auth": "none";
     readonly "body": "required";
+    readonly "secretFields": readonly ["leadToken"];
   };
   readonly "verifyRecoveryKey": {
     readonly "method": "post";
     readonly "path": "/v1/app/setup/verification/recovery-key";
     readonly "auth": "required";
     readonly "body": "required";
+    readonly "secretFields": readonly ["recoveryKey"];
   };
   readonly "resetRecoveryKey": {
     readonly "method": "post";
     readonly "path": "/v1/app/setup/verification/recovery-key/reset";
     readonly "auth": "required";
     readonly "body": "optional";
+    readonly "secretFields": readonly ["existingRecoveryKey"];
   };
   readonly "confirmRecoveryKeyReset": {
     readonly "method": "post";
     readonly "path": "/v1/app/setup/verification/recovery-key/reset/confirm";
     readonly "auth": "required";
     readonly "body": "required";
+    readonly "secretFields": readonly ["recoveryKey"];
   };
   readonly "listVerifications": {
     readonly "method": "get";
     readonly "path": "/v1/app/setup/verifications";
     readonly "auth": "required";
     readonly "body": "none";
+    readonly "secretFields": readonly [];
   };
   readonly "startVerification": {
     readonly "method": "post";
     readonly "path": "/v1/app/setup/verifications";
     readonly "auth": "required";
     readonly "body": "optional";
+    readonly "secretFields": readonly [];
   };
   readonly "scanVerificationQrCode": {
     readonly "method": "post";
     readonly "path": "/v1/app/setup/verifications/qr/scan";
     readonly "auth": "required";
     readonly "body": "required";
+    readonly "secretFields": readonly [];
   };
   readonly "getVerification": {
     readonly "method": "get";
     readonly "path": "/v1/app/setup/verifications/{verificationID}";
     readonly "auth": "required";
     readonly "body": "none";
+    readonly "secretFields": readonly [];
   };
   readonly "acceptVerification": {
     readonly "method": "post";
     readonly "path": "/v1/app/setup/verifications/{verificationID}/accept";
     readonly "auth": "required";
     readonly "body": "none";
+    readonly "secretFields": readonly [];
   };
   readonly "cancelVerification": {
     readonly "method": "post";
     readonly "path": "/v1/app/setup/verifications/{verificationID}/cancel";
     readonly "auth": "required";
     readonly "body": "optional";
+    readonly "secretFields": readonly [];
   };
   readonly "confirmQrCodeScanned": {
     readonly "method": "post";
     readonly "path": "/v1/app/setup/verifications/{verificationID}/qr/confirm-scanned";
     readonly "auth": "required";
     readonly "body": "none";
+    readonly "secretFields": readonly [];
   };
   readonly "startSasVerification": {
     readonly "method": "post";
     readonly "path": "/v1/app/setup/verifications/{verificationID}/sas/start";
     readonly "auth": "required";
     readonly "body": "none";
+    readonly "secretFields": readonly [];
   };
   readonly "confirmSasVerification": {
     readonly "method": "post";
     readonly "path": "/v1/app/setup/verifications/{verificationID}/sas/confirm";
     readonly "auth": "required";
     readonly "body": "none";
+    readonly "secretFields": readonly [];
   };
 };

@@ -8,102 +8,129 @@ export const operationTable = {
     "method": "get",
     "path": "/v1/app/setup",
     "auth": "optional",
-    "body": "none"
+    "body": "none",
+    "secretFields": []
   },
   "startSetup": {
     "method": "post",
     "path": "/v1/app/setup/start",
     "auth": "none",
-    "body": "none"
+    "body": "none",
+    "secretFields": []
   },
   "sendSignInCode": {
     "method": "post",
     "path": "/v1/app/setup/email",
     "auth": "none",
-    "body": "required"
+    "body": "required",
+    "secretFields": []
   },
   "completeSignIn": {
     "method": "post",
     "path": "/v1/app/setup/response",
     "auth": "none",
-    "body": "required"
+    "body": "required",
+    "secretFields": [
+      "response"
+    ]
   },
   "registerAccount": {
     "method": "post",
     "path": "/v1/app/setup/register",
     "auth": "none",
-    "body": "required"
+    "body": "required",
+    "secretFields": [
+      "leadToken"
+    ]
   },
   "verifyRecoveryKey": {
     "method": "post",
     "path": "/v1/app/setup/verification/recovery-key",
     "auth": "required",
-    "body": "required"
+    "body": "required",
+    "secretFields": [
+      "recoveryKey"
+    ]
   },
   "resetRecoveryKey": {
     "method": "post",
     "path": "/v1/app/setup/verification/recovery-key/reset",
     "auth": "required",
-    "body": "optional"
+    "body": "optional",
+    "secretFields": [
+      "existingRecoveryKey"
+    ]
   },
   "confirmRecoveryKeyReset": {
     "method": "post",
     "path": "/v1/app/setup/verification/recovery-key/reset/confirm",
     "auth": "required",
-    "body": "required"
+    "body": "required",
+    "secretFields": [
+      "recoveryKey"
+    ]
   },
   "listVerifications": {
     "method": "get",
     "path": "/v1/app/setup/verifications",
     "auth": "required",
-    "body": "none"
+    "body": "none",
+    "secretFields": []
   },
   "startVerification": {
     "method": "post",
     "path": "/v1/app/setup/verifications",
     "auth": "required",
-    "body": "optional"
+    "body": "optional",
+    "secretFields": []
   },
   "scanVerificationQrCode": {
     "method": "post",
     "path": "/v1/app/setup/verifications/qr/scan",
     "auth": "required",
-    "body": "required"
+    "body": "required",
+    "secretFields": []
   },
   "getVerification": {
     "method": "get",
     "path": "/v1/app/setup/verifications/{verificationID}",
     "auth": "required",
-    "body": "none"
+    "body": "none",
+    "secretFields": []
   },
   "acceptVerification": {
     "method": "post",
     "path": "/v1/app/setup/verifications/{verificationID}/accept",
     "auth": "required",
-    "body": "none"
+    "body": "none",
+    "secretFields": []
   },
   "cancelVerification": {
     "method": "post",
     "path": "/v1/app/setup/verifications/{verificationID}/cancel",
     "auth": "required",
-    "body": "optional"
+    "body": "optional",
+    "secretFields": []
   },
   "confirmQrCodeScanned": {
     "method": "post",
     "path": "/v1/app/setup/verifications/{verificationID}/qr/confirm-scanned",
     "auth": "required",
-    "body": "none"
+    "body": "none",
+    "secretFields": []
   },
   "startSasVerification": {
     "method": "post",
     "path": "/v1/app/setup/verifications/{verificationID}/sas/start",
     "auth": "required",
-    "body": "none"
+    "body": "none",
+    "secretFields": []
   },
   "confirmSasVerification": {
     "method": "post",
     "path": "/v1/app/setup/verifications/{verificationID}/sas/confirm",
     "auth": "required",
-    "body": "none"
+    "body": "none",
+    "secretFields": []
   }
 };

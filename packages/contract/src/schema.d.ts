@@ -596,7 +596,10 @@ export interface components {
             setupRequestID: components["schemas"]["SetupRequestID"];
         };
         CompleteSignInRequest: {
-            /** @description The sign-in code from the email. A secret; never log it. */
+            /**
+             * Format: password
+             * @description The sign-in code from the email. A secret; never log it.
+             */
             response: string;
             setupRequestID: components["schemas"]["SetupRequestID"];
         };
@@ -605,7 +608,10 @@ export interface components {
          *     only: store `accessToken` securely and send it as the bearer token of every later request.
          */
         MatrixCredentials: {
-            /** @description Beeper account access token. A secret; never log it. */
+            /**
+             * Format: password
+             * @description Beeper account access token. A secret; never log it.
+             */
             accessToken: string;
             deviceID: components["schemas"]["DeviceID"];
             homeserver: components["schemas"]["Homeserver"];
@@ -616,7 +622,10 @@ export interface components {
             matrix: components["schemas"]["MatrixCredentials"];
             session: components["schemas"]["SetupState"];
         };
-        /** @description Registration token from Beeper, to pass to `registerAccount`. A secret; never log it. */
+        /**
+         * Format: password
+         * @description Registration token from Beeper, to pass to `registerAccount`. A secret; never log it.
+         */
         LeadToken: string;
         /**
          * @description Text for the account-creation screen. Decision: all four texts are required so an app never has to
@@ -673,6 +682,7 @@ export interface components {
             username: string;
         };
         /**
+         * Format: password
          * @description A recovery key in the Matrix style: 48 base58 characters in twelve groups of four separated by spaces.
          *     The server ignores whitespace in keys it receives. A secret; never log it.
          */
@@ -689,7 +699,10 @@ export interface components {
             existingRecoveryKey?: components["schemas"]["RecoveryKey"];
         };
         RecoveryKeyResetResponse: {
-            /** @description The new recovery key. Show it once and ask the user to save it; it takes effect after `confirmRecoveryKeyReset`. */
+            /**
+             * Format: password
+             * @description The new recovery key. Show it once and ask the user to save it; it takes effect after `confirmRecoveryKeyReset`.
+             */
             recoveryKey: string;
             session: components["schemas"]["SetupState"];
         };
