@@ -1,0 +1,37 @@
+import type { components } from '@beeper-setup/contract';
+import type { Session, VerificationRecord } from './model.js';
+import { ProblemError } from './problems.js';
+import { setupStateOf, type Timings } from './setup-state.js';
+import { isInProgress, toContractVerification } from './verification.js';
+import type { World } from './world.js';
+
+type SetupState = components['schemas']['SetupState'];
+type SetupStateName = SetupState['state'];
+
+export interface Settings extends Timings {
+  setupRequestTtlMs: number;
+}
+
+/** What every operation works with. */
+export interface SimulatorContext {
+  world: World;
+  settings: Settings;
+  now(): number;
+  /** Told of every change to a verification, so that the simulated other device can react to it. */
+  verificationChanged(session: Session, verification: VerificationRecord): void;
+}
+
+/** The session's setup state as the contract shows it, with the verification in progress (the newest), if any. */
+export function setupStateFor(context: SimulatorContext, session: Session | undefined): SetupState {
+  if (!session) return setupStateOf(undefined, context.now(), context.settings);
+  const account = context.world.accountOf(session);
+  const inProgress = context.world.verificationsOf(session).findLast(isInProgress);
+  const verification = inProgress && toContractVerification(inProgress, account.userID);
+  return setupStateOf({ account, session, verification }, context.now(), context.settings);
+}
+
+/** Throws 409 `invalid_state` unless the session is in one of `states`. */
+export function assertSetupState(context: SimulatorContext, session: Session, states: SetupStateName[]): void {
+  const { state } = setupStateFor(context, session);
+  if (!states.includes(state)) throw new ProblemError('invalid_state', `This step is not valid while the setup state is ${state}.`);
+}

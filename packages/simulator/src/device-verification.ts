@@ -1,0 +1,86 @@
+import type { components } from '@beeper-setup/contract';
+import { assertSetupState, setupStateFor, type SimulatorContext } from './context.js';
+import type { Session, Side, VerificationRecord } from './model.js';
+import { invalidRequest, ProblemError } from './problems.js';
+import { matchesDigest, digestOf } from './secrets.js';
+import { isInProgress, newVerification, takeStep, toContractVerification, type Step } from './verification.js';
+
+type Schemas = components['schemas'];
+type Verification = Schemas['Verification'];
+
+export function listVerifications(context: SimulatorContext, session: Session): Schemas['VerificationList'] {
+  const { userID } = context.world.accountOf(session);
+  return { items: context.world.verificationsOf(session).filter(isInProgress).map((verification) => toContractVerification(verification, userID)) };
+}
+
+/** This device asks the other device to verify it. */
+export function startVerification(context: SimulatorContext, session: Session, request: Schemas['StartVerificationRequest'] = {}): Schemas['VerificationResponse'] {
+  assertSetupState(context, session, ['needs-verification', 'needs-secrets']);
+  const { userID } = context.world.accountOf(session);
+  if (request.userID !== undefined && request.userID !== userID) {
+    throw invalidRequest([{ pointer: '/userID', detail: 'must be the signed-in user: the simulator verifies only its own devices' }]);
+  }
+  const purpose = request.purpose ?? (setupStateFor(context, session).state === 'needs-verification' ? 'login' : 'device');
+  return addVerification(context, session, newVerification({ direction: 'outgoing', methods: ['qr', 'sas'], purpose }));
+}
+
+/** The other device asks to verify this one. */
+export function requestVerificationFromOtherDevice(context: SimulatorContext, session: Session, methods: Verification['methods']): VerificationRecord {
+  const verification = newVerification({ direction: 'incoming', methods, purpose: 'login' });
+  addVerification(context, session, verification);
+  return verification;
+}
+
+function addVerification(context: SimulatorContext, session: Session, verification: VerificationRecord): Schemas['VerificationResponse'] {
+  context.world.verificationsOf(session).push(verification);
+  context.verificationChanged(session, verification);
+  return verificationResponse(context, session, verification);
+}
+
+export function getVerification(context: SimulatorContext, session: Session, verificationID: string): Schemas['VerificationResponse'] {
+  return verificationResponse(context, session, findVerification(context, session, verificationID));
+}
+
+export function findVerification(context: SimulatorContext, session: Session, verificationID: string): VerificationRecord {
+  const verification = context.world.verificationsOf(session).find(({ id }) => id === verificationID);
+  if (!verification) {
+    throw new ProblemError('verification_not_found', 'No verification has this ID. List the active ones with GET /v1/app/setup/verifications.');
+  }
+  return verification;
+}
+
+/** One device takes a step; a verification that ends `done` trusts this device and, unless told otherwise, hands it the secrets. */
+export function takeVerificationStep(
+  context: SimulatorContext,
+  session: Session,
+  verificationID: string,
+  side: Side,
+  step: Step,
+  cancellation?: Schemas['CancelVerificationRequest'],
+): Schemas['VerificationResponse'] {
+  const verification = findVerification(context, session, verificationID);
+  takeStep(verification, side, step, cancellation);
+  if (verification.state === 'done') {
+    session.verified = true;
+    if (session.otherDeviceSharesSecrets) session.secretsReceivedAt ??= context.now();
+  }
+  context.verificationChanged(session, verification);
+  return verificationResponse(context, session, verification);
+}
+
+/** This device scanned the QR code the other device shows. */
+export function scanQrCode(context: SimulatorContext, session: Session, { data }: Schemas['ScanQrCodeRequest']): Schemas['VerificationResponse'] {
+  const scannedDigest = digestOf(data);
+  const verification = context.world
+    .verificationsOf(session)
+    .find(({ qrCodes }) => qrCodes !== undefined && matchesDigest(qrCodes.shownThere, scannedDigest));
+  if (!verification) throw new ProblemError('invalid_qr_code', 'The scanned code is not a verification code of this account.');
+  return takeVerificationStep(context, session, verification.id, 'this-device', 'qr.scan');
+}
+
+function verificationResponse(context: SimulatorContext, session: Session, verification: VerificationRecord): Schemas['VerificationResponse'] {
+  return {
+    session: setupStateFor(context, session),
+    verification: toContractVerification(verification, context.world.accountOf(session).userID),
+  };
+}

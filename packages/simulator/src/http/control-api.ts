@@ -1,0 +1,126 @@
+import type { IncomingMessage } from 'node:http';
+import type { components } from '@beeper-setup/contract';
+import { validateSchema } from '@beeper-setup/validator';
+import type { SimulatorContext } from '../context.js';
+import { findVerification, requestVerificationFromOtherDevice, takeVerificationStep } from '../device-verification.js';
+import type { Session } from '../model.js';
+import { invalidRequest, ProblemError, type FieldError } from '../problems.js';
+import { scenarios } from '../scenarios.js';
+import type { Step } from '../verification.js';
+import type { ApiRoute } from './public-api.js';
+import { json, noContent } from './reply.js';
+import { readJsonBody, splitTarget } from './request.js';
+
+type Verification = components['schemas']['Verification'];
+
+const verificationPath = '/_sim/sessions/{deviceID}/verifications/{verificationID}';
+/** What the control API lets the other device do, by the path under the verification. */
+const otherDeviceSteps: [path: string, step: Step][] = [
+  ['accept', 'accept'],
+  ['sas/confirm', 'sas.confirm'],
+  ['qr/scan', 'qr.scan'],
+  ['cancel', 'cancel'],
+  ['mismatch', 'mismatch'],
+];
+
+/** The simulator's own API under `/_sim/`: outside the contract, for tests and for people trying flows alone. */
+export function controlRoutes(context: SimulatorContext, reset: () => void): ApiRoute[] {
+  const { world } = context;
+  const sessionOf = (params: Record<string, string>) => sessionByDeviceID(context, params.deviceID!);
+
+  return [
+    {
+      method: 'GET',
+      template: '/_sim/outbox',
+      handle: async (request) => json({ messages: world.messagesTo(splitTarget(request.url ?? '').query.get('email') ?? undefined) }),
+    },
+    {
+      method: 'POST',
+      template: '/_sim/reset',
+      handle: async () => {
+        reset();
+        return noContent;
+      },
+    },
+    { method: 'GET', template: '/_sim/scenarios', handle: async () => json({ scenarios }) },
+    {
+      method: 'POST',
+      template: '/_sim/sessions/{deviceID}/verifications',
+      handle: async (request, params) => {
+        const { methods } = await readFields(request, { methods: { required: false, problem: methodsProblem } });
+        const session = sessionOf(params);
+        const verification = requestVerificationFromOtherDevice(context, session, (methods as Verification['methods'] | undefined) ?? ['qr', 'sas']);
+        return json({ verificationID: verification.id });
+      },
+    },
+    ...otherDeviceSteps.map(([path, step]): ApiRoute => ({
+      method: 'POST',
+      template: `${verificationPath}/${path}`,
+      handle: async (request, params) => {
+        const cancellation = step === 'cancel' ? await readCancellation(request) : undefined;
+        const { verification } = takeVerificationStep(context, sessionOf(params), params.verificationID!, 'other-device', step, cancellation);
+        return json({ verification });
+      },
+    })),
+    {
+      method: 'GET',
+      template: `${verificationPath}/qr`,
+      handle: async (_, params) => {
+        const { qrCodes } = findVerification(context, sessionOf(params), params.verificationID!);
+        if (!qrCodes) throw new ProblemError('action_not_available', 'This verification does not offer QR codes: its methods do not include qr.');
+        return json({ data: qrCodes.shownThere });
+      },
+    },
+    {
+      method: 'POST',
+      template: '/_sim/sessions/{deviceID}/other-device',
+      handle: async (request, params) => {
+        const { sharesSecrets } = await readFields(request, { sharesSecrets: { required: true, problem: (value) => (typeof value === 'boolean' ? undefined : 'must be boolean') } });
+        sessionOf(params).otherDeviceSharesSecrets = sharesSecrets as boolean;
+        return noContent;
+      },
+    },
+  ];
+}
+
+function sessionByDeviceID(context: SimulatorContext, deviceID: string): Session {
+  const session = context.world.sessionByDeviceID(deviceID);
+  if (!session) throw new ProblemError('not_found', `No signed-in session has the device ID ${deviceID}.`);
+  return session;
+}
+
+async function readCancellation(request: IncomingMessage): Promise<components['schemas']['CancelVerificationRequest']> {
+  const body = (await readJsonBody(request)) ?? {};
+  const validation = validateSchema('CancelVerificationRequest', body);
+  if (!validation.valid) throw invalidRequest(validation.errors);
+  return body as components['schemas']['CancelVerificationRequest'];
+}
+
+interface FieldRule {
+  required: boolean;
+  /** What is wrong with a value that is present, if anything. */
+  problem(value: unknown): string | undefined;
+}
+
+/** A JSON object body with only the given fields (no body at all counts as `{}`), or a 400 naming each bad field. */
+async function readFields(request: IncomingMessage, rules: Record<string, FieldRule>): Promise<Record<string, unknown>> {
+  const body = (await readJsonBody(request)) ?? {};
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw invalidRequest([{ pointer: '', detail: 'must be object' }]);
+  const fields = body as Record<string, unknown>;
+  const pointer = (name: string) => `/${name.replaceAll('~', '~0').replaceAll('/', '~1')}`;
+  const errors: FieldError[] = Object.keys(fields)
+    .filter((name) => !Object.hasOwn(rules, name))
+    .map((name) => ({ pointer: pointer(name), detail: 'is not allowed' }));
+  for (const [name, rule] of Object.entries(rules)) {
+    const detail = fields[name] === undefined ? (rule.required ? 'is required' : undefined) : rule.problem(fields[name]);
+    if (detail) errors.push({ pointer: pointer(name), detail });
+  }
+  if (errors.length > 0) throw invalidRequest(errors);
+  return fields;
+}
+
+function methodsProblem(value: unknown): string | undefined {
+  const valid =
+    Array.isArray(value) && value.length > 0 && new Set(value).size === value.length && value.every((method) => method === 'qr' || method === 'sas');
+  return valid ? undefined : 'must be a non-empty list of distinct methods, "qr" and "sas"';
+}

@@ -1,0 +1,90 @@
+import type { IncomingMessage } from 'node:http';
+import { operationTable, type operations } from '@beeper-setup/contract';
+import { validateRequestBody, type OperationId } from '@beeper-setup/validator';
+import { setupStateFor, type SimulatorContext } from '../context.js';
+import { getVerification, listVerifications, scanQrCode, startVerification, takeVerificationStep } from '../device-verification.js';
+import type { Session } from '../model.js';
+import { invalidRequest, ProblemError } from '../problems.js';
+import { confirmRecoveryKeyReset, resetRecoveryKey, verifyRecoveryKey } from '../recovery.js';
+import { completeSignIn, registerAccount, sendSignInCode, startSetup } from '../sign-in.js';
+import { json, noContent, type Reply } from './reply.js';
+import { bearerToken, parseJson, readBody } from './request.js';
+import type { Route } from './router.js';
+
+type Operation<Id extends OperationId> = (typeof operationTable)[Id];
+type JsonContent<T> = T extends { content: { 'application/json': infer Body } } ? Body : never;
+
+/** The request body as the contract types it, by what the operation table says the operation takes. */
+type RequestBody<Id extends OperationId> = Operation<Id>['body'] extends 'required'
+  ? JsonContent<operations[Id]['requestBody']>
+  : Operation<Id>['body'] extends 'optional'
+    ? JsonContent<NonNullable<operations[Id]['requestBody']>> | undefined
+    : undefined;
+/** The `200` body; nothing for an operation that answers `204`. */
+type SuccessBody<Id extends OperationId> = operations[Id]['responses'] extends { 200: infer Success } ? JsonContent<Success> : void;
+type PathParams<Id extends OperationId> = Operation<Id>['path'] extends `${string}{verificationID}${string}` ? { verificationID: string } : object;
+
+interface OperationRequest<Id extends OperationId> {
+  /** Present whenever the operation requires a token; otherwise the session of a token that was sent anyway. */
+  session: Operation<Id>['auth'] extends 'required' ? Session : Session | undefined;
+  body: RequestBody<Id>;
+  params: PathParams<Id>;
+}
+
+type Handlers = { [Id in OperationId]: (context: SimulatorContext, request: OperationRequest<Id>) => SuccessBody<Id> };
+
+const handlers: Handlers = {
+  getSetupState: (context, { session }) => setupStateFor(context, session),
+  startSetup: (context, { session }) => startSetup(context, session),
+  sendSignInCode: (context, { body }) => sendSignInCode(context, body),
+  completeSignIn: (context, { body }) => completeSignIn(context, body),
+  registerAccount: (context, { body }) => registerAccount(context, body),
+  verifyRecoveryKey: (context, { session, body }) => verifyRecoveryKey(context, session, body),
+  resetRecoveryKey: (context, { session, body }) => resetRecoveryKey(context, session, body),
+  confirmRecoveryKeyReset: (context, { session, body }) => confirmRecoveryKeyReset(context, session, body),
+  listVerifications: (context, { session }) => listVerifications(context, session),
+  startVerification: (context, { session, body }) => startVerification(context, session, body),
+  scanVerificationQrCode: (context, { session, body }) => scanQrCode(context, session, body),
+  getVerification: (context, { session, params }) => getVerification(context, session, params.verificationID),
+  acceptVerification: (context, { session, params }) => takeVerificationStep(context, session, params.verificationID, 'this-device', 'accept'),
+  cancelVerification: (context, { session, params, body }) => takeVerificationStep(context, session, params.verificationID, 'this-device', 'cancel', body),
+  confirmQrCodeScanned: (context, { session, params }) => takeVerificationStep(context, session, params.verificationID, 'this-device', 'qr.confirmScanned'),
+  startSasVerification: (context, { session, params }) => takeVerificationStep(context, session, params.verificationID, 'this-device', 'sas.start'),
+  confirmSasVerification: (context, { session, params }) => takeVerificationStep(context, session, params.verificationID, 'this-device', 'sas.confirm'),
+};
+
+export interface ApiRoute extends Route {
+  handle(request: IncomingMessage, params: Record<string, string>): Promise<Reply>;
+}
+
+/** One route per operation of the contract, at the method and path the operation table gives. */
+export function publicRoutes(context: SimulatorContext): ApiRoute[] {
+  return (Object.keys(operationTable) as OperationId[]).map((id) => ({
+    method: operationTable[id].method.toUpperCase(),
+    template: operationTable[id].path,
+    handle: (request, params) => handleOperation(context, id, request, params),
+  }));
+}
+
+/** Reads, authenticates and validates the request as the contract says, then hands it to the operation. */
+async function handleOperation<Id extends OperationId>(context: SimulatorContext, id: Id, request: IncomingMessage, params: Record<string, string>): Promise<Reply> {
+  const { auth, body: takesBody } = operationTable[id];
+  // Bodies of operations that take none are ignored, unread.
+  const text = takesBody === 'none' ? undefined : await readBody(request);
+  const session = authenticate(context, auth, bearerToken(request));
+  const body = parseJson(text);
+  const validation = validateRequestBody(id, body);
+  if (!validation.valid) throw invalidRequest(validation.errors);
+  const handler = handlers[id] as (context: SimulatorContext, request: OperationRequest<Id>) => SuccessBody<Id>;
+  const result = handler(context, { session, body, params } as OperationRequest<Id>);
+  return result === undefined ? noContent : json(result);
+}
+
+function authenticate(context: SimulatorContext, auth: 'none' | 'optional' | 'required', token: string | undefined): Session | undefined {
+  const session = token === undefined ? undefined : context.world.sessionByToken(token);
+  if (session || auth === 'none' || (auth === 'optional' && token === undefined)) return session;
+  throw new ProblemError(
+    'unauthorized',
+    token === undefined ? "Send a valid access token as 'Authorization: Bearer <token>'." : 'The access token is unknown or was revoked. Sign in again.',
+  );
+}

@@ -1,0 +1,31 @@
+import type { ServerResponse } from 'node:http';
+import { TooManyAttemptsError, type ProblemError } from '../problems.js';
+
+export interface Reply {
+  status: number;
+  /** Sent as JSON; none for 204. */
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export const json = (body: unknown): Reply => ({ status: 200, body });
+export const noContent: Reply = { status: 204 };
+
+/** A problem response, with the headers the contract requires for 401 and 429. */
+export function problemReply(problem: ProblemError): Reply {
+  const headers: Record<string, string> = { 'content-type': 'application/problem+json' };
+  if (problem.code === 'unauthorized') headers['www-authenticate'] = 'Bearer';
+  if (problem instanceof TooManyAttemptsError) headers['retry-after'] = String(problem.retryAfterSeconds);
+  return { status: problem.status, body: problem.toProblem(), headers };
+}
+
+export function send(response: ServerResponse, { status, body, headers = {} }: Reply): void {
+  if (body === undefined) {
+    response.writeHead(status, headers).end();
+    return;
+  }
+  const text = JSON.stringify(body);
+  response
+    .writeHead(status, { 'content-type': 'application/json', ...headers, 'content-length': Buffer.byteLength(text) })
+    .end(text);
+}

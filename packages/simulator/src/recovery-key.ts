@@ -1,0 +1,32 @@
+import { randomBytes } from 'node:crypto';
+import { digestOf, matchesDigest } from './secrets.js';
+
+const base58Alphabet = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
+/** The two bytes Matrix puts before a recovery key's 32 key bytes. */
+const matrixPrefix = [0x8b, 0x01];
+
+/**
+ * A new recovery key in the Matrix format: base58 of the prefix, 32 random bytes and a parity byte,
+ * which always gives 48 characters, written in twelve groups of four.
+ */
+export function newRecoveryKey(): string {
+  const bytes = Buffer.concat([Buffer.from(matrixPrefix), randomBytes(32)]);
+  const parity = bytes.reduce((xor, byte) => xor ^ byte, 0);
+  const encoded = base58(Buffer.concat([bytes, Buffer.from([parity])]));
+  return encoded.match(/.{4}/g)!.join(' ');
+}
+
+// Keys are compared without whitespace: people type them with any spacing.
+export const digestOfRecoveryKey = (key: string) => digestOf(withoutWhitespace(key));
+export const recoveryKeyMatches = (candidate: string, digest: string) => matchesDigest(withoutWhitespace(candidate), digest);
+const withoutWhitespace = (key: string) => key.replace(/\s+/g, '');
+
+function base58(bytes: Buffer): string {
+  let value = BigInt(`0x${bytes.toString('hex')}`);
+  let text = '';
+  while (value > 0n) {
+    text = base58Alphabet[Number(value % 58n)] + text;
+    value /= 58n;
+  }
+  return text;
+}

@@ -1,0 +1,144 @@
+import { randomBytes } from 'node:crypto';
+import { open, readFile, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import type { Account, Session } from './model.js';
+import type { SavedWorld } from './world.js';
+
+const format = 'beeper-setup-simulator/1';
+
+export class StateFileError extends Error {
+  constructor(path: string, problem: string) {
+    super(`The state file ${path} ${problem}. It was left as it is: repair it, or move it away to start from the seeded scenarios.`);
+    this.name = 'StateFileError';
+  }
+}
+
+/** The saved accounts and sessions, or `undefined` when there is no file yet. Anything else unusable throws. */
+export async function readStateFile(path: string): Promise<SavedWorld | undefined> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new StateFileError(path, `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+  let saved: unknown;
+  try {
+    saved = JSON.parse(text);
+  } catch {
+    throw new StateFileError(path, 'is not valid JSON');
+  }
+  const problem = problemWith(saved);
+  if (problem) throw new StateFileError(path, `is not a simulator state file (${problem})`);
+  return saved as SavedWorld;
+}
+
+/**
+ * Saves the world after each change: atomically (a temporary file in the same folder, flushed to disk,
+ * then renamed over the old one), one write at a time, skipping saves that would change nothing.
+ */
+export function stateFileWriter(path: string, onError: (error: Error) => void) {
+  let written: string | undefined;
+  let waiting: string | undefined;
+  let writing: Promise<void> | undefined;
+
+  async function writeWaiting(): Promise<void> {
+    while (waiting !== undefined) {
+      const text = waiting;
+      waiting = undefined;
+      try {
+        await writeAtomically(path, text);
+        written = text;
+      } catch (error) {
+        onError(error as Error);
+      }
+    }
+    writing = undefined;
+  }
+
+  return {
+    save(world: SavedWorld): void {
+      const text = `${JSON.stringify({ format, ...world }, null, 2)}\n`;
+      if (text === (waiting ?? written)) return;
+      waiting = text;
+      writing ??= writeWaiting();
+    },
+    /** Resolves once everything saved so far is on disk. */
+    flushed: (): Promise<void> => writing ?? Promise.resolve(),
+  };
+}
+
+async function writeAtomically(path: string, text: string): Promise<void> {
+  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    // 0600: the file holds recovery-key and token digests, and the user's emails.
+    const file = await open(temporary, 'wx', 0o600);
+    try {
+      await file.writeFile(text);
+      await file.sync();
+    } finally {
+      await file.close();
+    }
+    await rename(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+  // The rename itself survives a crash only once the folder is flushed too.
+  const folder = await open(dirname(path), 'r');
+  try {
+    await folder.sync();
+  } finally {
+    await folder.close();
+  }
+}
+
+type Check = (value: unknown) => boolean;
+const isText: Check = (value) => typeof value === 'string' && value.length > 0;
+const isTime: Check = (value) => typeof value === 'number' && Number.isFinite(value) && value >= 0;
+const isBoolean: Check = (value) => typeof value === 'boolean';
+const isDigest: Check = (value) => typeof value === 'string' && /^[\w-]{43}$/.test(value);
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Every field of a record, so that a field added to the model cannot be forgotten here. */
+type Fields<T> = { [Name in keyof Required<T>]: { check: Check; optional?: true } };
+
+const accountFields: Fields<Account> = {
+  email: { check: isText },
+  username: { check: isText },
+  userID: { check: isText },
+  recoveryKey: { check: (value) => isObject(value) && isDigest(value.digest) && isTime(value.generatedAt), optional: true },
+};
+
+const sessionFields: Fields<Session> = {
+  tokenDigest: { check: isDigest },
+  deviceID: { check: isText },
+  userID: { check: isText },
+  signedInAt: { check: isTime },
+  verified: { check: isBoolean },
+  secretsReceivedAt: { check: isTime, optional: true },
+  pendingRecoveryKeyDigest: { check: isDigest, optional: true },
+  recoveryKeyAttempts: { check: (value) => isObject(value) && isTime(value.count) && (value.lockedUntil === undefined || isTime(value.lockedUntil)) },
+  otherDeviceSharesSecrets: { check: isBoolean },
+};
+
+function problemWith(saved: unknown): string | undefined {
+  if (!isObject(saved) || saved.format !== format) return `"format" is not "${format}"`;
+  const { accounts, sessions } = saved;
+  if (!Array.isArray(accounts) || !Array.isArray(sessions)) return '"accounts" and "sessions" must be lists';
+  const userIDs = new Set(accounts.map((account: { userID?: unknown }) => account?.userID));
+  return (
+    accounts.map((account, i) => recordProblem(account, accountFields, `/accounts/${i}`)).find(Boolean) ??
+    sessions.map((session, i) => recordProblem(session, sessionFields, `/sessions/${i}`)).find(Boolean) ??
+    sessions.map((session: Session, i) => (userIDs.has(session.userID) ? undefined : `/sessions/${i}/userID names no account`)).find(Boolean)
+  );
+}
+
+function recordProblem(record: unknown, fields: Record<string, { check: Check; optional?: true }>, at: string): string | undefined {
+  if (!isObject(record)) return `${at} is not an object`;
+  for (const [name, { check, optional }] of Object.entries(fields)) {
+    const value = record[name];
+    if (value === undefined ? !optional : !check(value)) return `${at}/${name} is missing or invalid`;
+  }
+  return undefined;
+}

@@ -1,0 +1,112 @@
+import { randomBytes } from 'node:crypto';
+import type { components } from '@beeper-setup/contract';
+import type { Side, VerificationRecord } from './model.js';
+import { ProblemError } from './problems.js';
+import { newShortAuthenticationString } from './sas.js';
+import { newVerificationID } from './secrets.js';
+
+type Verification = components['schemas']['Verification'];
+type VerificationAction = components['schemas']['VerificationAction'];
+type Cancellation = components['schemas']['CancelVerificationRequest'];
+
+/** Everything a device can do to a verification: the contract's actions, and two that have no action name. */
+export type Step = VerificationAction | 'qr.scan' | 'mismatch';
+
+/** The order `availableActions` lists steps in, as the contract's table does. */
+const stepOrder: Step[] = ['accept', 'sas.start', 'sas.confirm', 'qr.scan', 'qr.confirmScanned', 'mismatch', 'cancel'];
+/** Steps of the simulated other device, or of this device without an action of their own (`qr/scan` names no verification). */
+const unnamedSteps = new Set<Step>(['qr.scan', 'mismatch']);
+const finalStates = new Set<Verification['state']>(['done', 'cancelled', 'error']);
+
+/** Every account's other signed-in device: the simulated one on the other end of each verification. */
+export const otherDevice = { id: 'BDSKTOPM4C1', name: 'Beeper Desktop on MacBook' } as const;
+
+export function newVerification({ direction, methods, purpose }: Pick<VerificationRecord, 'direction' | 'methods' | 'purpose'>): VerificationRecord {
+  const id = newVerificationID();
+  const verification: VerificationRecord = { id, direction, methods, purpose, state: 'requested', sasConfirmedBy: [] };
+  if (methods.includes('qr')) verification.qrCodes = { shownHere: newQrCode(id), shownThere: newQrCode(id) };
+  return verification;
+}
+
+/** Laid out like a Matrix verification QR code (version 2, self-verification); the keys and shared secret are random. */
+function newQrCode(verificationID: string): string {
+  const id = Buffer.from(verificationID);
+  const idLength = Buffer.alloc(2);
+  idLength.writeUInt16BE(id.length);
+  return Buffer.concat([Buffer.from('MATRIX'), Buffer.from([0x02, 0x01]), idLength, id, randomBytes(32 + 32 + 16)]).toString('base64');
+}
+
+export function isInProgress(verification: VerificationRecord): boolean {
+  return !finalStates.has(verification.state);
+}
+
+/** The steps `side` may take now. For this device, the named ones are exactly the contract's `availableActions` table. */
+export function allowedSteps(verification: VerificationRecord, side: Side): Step[] {
+  const { state, direction, qrCodes, sasConfirmedBy } = verification;
+  if (finalStates.has(state)) return [];
+  const allowed = new Set<Step>(['cancel']);
+  const requester: Side = direction === 'outgoing' ? 'this-device' : 'other-device';
+  if (state === 'requested' && requester !== side) allowed.add('accept');
+  if (state === 'ready' && side === 'this-device') allowed.add('sas.start');
+  if (state === 'ready' && qrCodes) allowed.add('qr.scan');
+  if (state === 'qr_scanned' && side === 'this-device') allowed.add('qr.confirmScanned');
+  if (state === 'sas_ready' && !sasConfirmedBy.includes(side)) allowed.add('sas.confirm');
+  if (state === 'sas_ready' && side === 'other-device') allowed.add('mismatch');
+  return stepOrder.filter((step) => allowed.has(step));
+}
+
+export function availableActions(verification: VerificationRecord): VerificationAction[] {
+  return allowedSteps(verification, 'this-device').filter((step): step is VerificationAction => !unnamedSteps.has(step));
+}
+
+/** Takes a step, or throws 409 `action_not_available` when `side` may not take it now. */
+export function takeStep(verification: VerificationRecord, side: Side, step: Step, cancellation: Cancellation = {}): void {
+  if (!allowedSteps(verification, side).includes(step)) throw stepNotAvailable(verification, side, step);
+  switch (step) {
+    case 'accept':
+      verification.state = 'ready';
+      break;
+    case 'sas.start':
+      verification.state = 'sas_ready';
+      verification.sas = newShortAuthenticationString();
+      break;
+    case 'sas.confirm':
+      verification.sasConfirmedBy.push(side);
+      if (verification.sasConfirmedBy.length === 2) verification.state = 'done';
+      break;
+    case 'qr.scan':
+      // Scanning the other device's code verifies this one at once; a scan of this device's code waits for its confirmation.
+      verification.state = side === 'this-device' ? 'done' : 'qr_scanned';
+      break;
+    case 'qr.confirmScanned':
+      verification.state = 'done';
+      break;
+    case 'mismatch':
+      verification.state = 'error';
+      verification.error = { code: 'm.mismatched_sas', reason: 'The emojis did not match.' };
+      break;
+    case 'cancel':
+      verification.state = 'cancelled';
+      verification.error = { code: cancellation.code ?? 'm.user', reason: cancellation.reason ?? 'The verification was cancelled.' };
+      break;
+  }
+}
+
+function stepNotAvailable(verification: VerificationRecord, side: Side, step: Step): ProblemError {
+  const available = side === 'this-device' ? availableActions(verification) : allowedSteps(verification, side);
+  const actor = side === 'this-device' ? 'its available actions are' : 'the other device can';
+  return new ProblemError(
+    'action_not_available',
+    `The verification is in state ${verification.state}; ${actor} ${available.join(', ') || 'none'}, not ${step}.`,
+  );
+}
+
+/** The verification as the contract shows it to this device. */
+export function toContractVerification(verification: VerificationRecord, userID: string): Verification {
+  const { id, direction, methods, purpose, state, qrCodes, sas, error } = verification;
+  const shown: Verification = { id, availableActions: availableActions(verification), direction, methods, purpose, state, otherDevice: { ...otherDevice }, otherUserID: userID };
+  if (state === 'ready' && qrCodes) shown.qr = { data: qrCodes.shownHere };
+  if (state === 'sas_ready' && sas) shown.sas = sas;
+  if (error) shown.error = error;
+  return shown;
+}

@@ -1,0 +1,105 @@
+import type { Account, OutboxMessage, Session, SetupRequest, VerificationRecord } from './model.js';
+import { seededAccounts } from './scenarios.js';
+import { digestOf, newAccessToken, newDeviceID } from './secrets.js';
+import { noWrongAttempts } from './wrong-attempts.js';
+
+/** What the state file keeps: accounts and signed-in sessions. Setup requests, mail and verifications are short-lived. */
+export interface SavedWorld {
+  accounts: Account[];
+  sessions: Session[];
+}
+
+/** Keeps the last messages only, so that a long-running simulator does not grow without bound. */
+const outboxLimit = 1000;
+
+/** Everything the simulator knows, with the lookups the operations need. */
+export class World {
+  /** By user ID. */
+  private readonly accounts = new Map<string, Account>();
+  /** By the digest of the access token, so a token is looked up without being stored. */
+  private readonly sessions = new Map<string, Session>();
+  /** By device ID. */
+  private readonly verifications = new Map<string, VerificationRecord[]>();
+  readonly setupRequests = new Map<string, SetupRequest>();
+  /** Newest first. */
+  private readonly outbox: OutboxMessage[] = [];
+
+  constructor(saved: SavedWorld = { accounts: seededAccounts(), sessions: [] }) {
+    this.load(saved);
+  }
+
+  /** Back to the seeded scenarios: no sessions, no setup requests, no mail. */
+  reset(): void {
+    this.accounts.clear();
+    this.sessions.clear();
+    this.verifications.clear();
+    this.setupRequests.clear();
+    this.outbox.length = 0;
+    this.load({ accounts: seededAccounts(), sessions: [] });
+  }
+
+  private load({ accounts, sessions }: SavedWorld): void {
+    for (const account of accounts) this.accounts.set(account.userID, account);
+    for (const session of sessions) this.sessions.set(session.tokenDigest, session);
+  }
+
+  snapshot(): SavedWorld {
+    return { accounts: [...this.accounts.values()], sessions: [...this.sessions.values()] };
+  }
+
+  accountOf(session: Session): Account {
+    return this.accounts.get(session.userID)!;
+  }
+
+  accountByEmail(email: string): Account | undefined {
+    return [...this.accounts.values()].find((account) => account.email === email);
+  }
+
+  isUsernameTaken(username: string): boolean {
+    return [...this.accounts.values()].some((account) => account.username === username);
+  }
+
+  addAccount(account: Account): void {
+    this.accounts.set(account.userID, account);
+  }
+
+  /** A new device for the account, with a fresh access token (returned here only). */
+  signIn(account: Account, now: number): { session: Session; accessToken: string } {
+    const accessToken = newAccessToken();
+    const session: Session = {
+      tokenDigest: digestOf(accessToken),
+      deviceID: newDeviceID(),
+      userID: account.userID,
+      signedInAt: now,
+      verified: false,
+      recoveryKeyAttempts: noWrongAttempts(),
+      otherDeviceSharesSecrets: true,
+    };
+    this.sessions.set(session.tokenDigest, session);
+    return { session, accessToken };
+  }
+
+  sessionByToken(accessToken: string): Session | undefined {
+    return this.sessions.get(digestOf(accessToken));
+  }
+
+  sessionByDeviceID(deviceID: string): Session | undefined {
+    return [...this.sessions.values()].find((session) => session.deviceID === deviceID);
+  }
+
+  verificationsOf(session: Session): VerificationRecord[] {
+    let verifications = this.verifications.get(session.deviceID);
+    if (!verifications) this.verifications.set(session.deviceID, (verifications = []));
+    return verifications;
+  }
+
+  send(message: OutboxMessage): void {
+    this.outbox.unshift(message);
+    this.outbox.length = Math.min(this.outbox.length, outboxLimit);
+  }
+
+  /** Newest first; all messages, or those sent to one address. */
+  messagesTo(email?: string): OutboxMessage[] {
+    return email === undefined ? [...this.outbox] : this.outbox.filter((message) => message.email === email.toLowerCase());
+  }
+}

@@ -1,0 +1,31 @@
+import { TooManyAttemptsError } from './problems.js';
+
+/** Wrong sign-in codes of a setup request, or wrong recovery keys of a session. */
+export interface WrongAttempts {
+  count: number;
+  /** Set once the limit is reached: until then every attempt answers 429. */
+  lockedUntil?: number;
+}
+
+export const wrongAttemptLimit = 5;
+export const lockoutMs = 30_000;
+
+export const noWrongAttempts = (): WrongAttempts => ({ count: 0 });
+
+/** Throws 429 while locked out; once the lockout has passed, the count starts again. */
+export function assertNotLockedOut(attempts: WrongAttempts, now: number): void {
+  if (attempts.lockedUntil === undefined) return;
+  if (now < attempts.lockedUntil) throw new TooManyAttemptsError(Math.ceil((attempts.lockedUntil - now) / 1000));
+  attempts.count = 0;
+  delete attempts.lockedUntil;
+}
+
+export function recordWrongAttempt(attempts: WrongAttempts, now: number): void {
+  attempts.count += 1;
+  if (attempts.count >= wrongAttemptLimit) attempts.lockedUntil = now + lockoutMs;
+}
+
+export function forgetWrongAttempts(attempts: WrongAttempts): void {
+  attempts.count = 0;
+  delete attempts.lockedUntil;
+}
