@@ -2,3 +2,4 @@ export { startSimulator, defaultPort, type RunningSimulator, type SimulatorOptio
 export { scenarios, aliceRecoveryKey, type Scenario } from './scenarios.js';
 export type { OutboxMessage } from './model.js';
 export { StateFileError } from './state-file.js';
+export { simulatorControl, ControlApiError, type SimulatorControl } from './control-client.js';

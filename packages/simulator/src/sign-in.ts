@@ -1,4 +1,4 @@
-import type { components } from '@beeper-setup/contract';
+import { operationTable, type components } from '@beeper-setup/contract';
 import { contractDocument } from '@beeper-setup/validator';
 import { setupStateFor, type SimulatorContext } from './context.js';
 import type { Account, Session, SetupRequest, SetupRequestStep } from './model.js';
@@ -10,12 +10,12 @@ import { assertNotLockedOut, noWrongAttempts, recordWrongAttempt } from './wrong
 
 type Schemas = components['schemas'];
 
-type SchemaWithExamples = { properties: Record<string, { examples: [string] }> };
-const copySchema = (contractDocument as { components: { schemas: { RegistrationCopy: SchemaWithExamples } } }).components.schemas.RegistrationCopy;
-/** The account-creation texts, as the contract's `RegistrationCopy` examples give them. */
-const registrationCopy = Object.fromEntries(
-  Object.entries(copySchema.properties).map(([name, { examples }]) => [name, examples[0]]),
-) as Schemas['RegistrationCopy'];
+type Examples = Record<string, { value: Schemas['SetupRegistrationRequiredResponse'] }>;
+const { path, method } = operationTable.completeSignIn;
+const signInExamples = (contractDocument as { paths: Record<string, Record<string, { responses: Record<string, { content: Record<string, { examples: Examples }> }> }>> })
+  .paths[path]![method]!.responses['200']!.content['application/json']!.examples;
+/** The account-creation texts of the contract's `registration-required` example. */
+const registrationCopy = signInExamples['registration-required']!.value.copy;
 
 /** How long an expired setup request is remembered, to answer `setup_request_expired` rather than `not_found`. */
 const expiredRequestMemoryMs = 60 * 60 * 1000;

@@ -1,0 +1,70 @@
+import type { components } from '@beeper-setup/contract';
+import type { OutboxMessage } from './model.js';
+import type { Scenario } from './scenarios.js';
+
+type Verification = components['schemas']['Verification'];
+type Cancellation = components['schemas']['CancelVerificationRequest'];
+
+/** A control API call that did not succeed; `problem` is the simulator's problem body. */
+export class ControlApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly problem: unknown,
+  ) {
+    super(`The simulator's control API answered ${status}: ${(problem as { detail?: string } | undefined)?.detail ?? 'no detail'}`);
+    this.name = 'ControlApiError';
+  }
+}
+
+/** A typed client for the simulator's control API (`/_sim/...`), for tests that drive the simulated world. */
+export function simulatorControl(simulatorUrl: string) {
+  async function call<Result>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<Result> {
+    const response = await fetch(new URL(path, simulatorUrl), {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? null : JSON.stringify(body),
+    });
+    const text = await response.text();
+    const parsed: unknown = text ? JSON.parse(text) : undefined;
+    if (!response.ok) throw new ControlApiError(response.status, parsed);
+    return parsed as Result;
+  }
+  const sessionPath = (deviceID: string) => `/_sim/sessions/${encodeURIComponent(deviceID)}`;
+  const verificationPath = (deviceID: string, verificationID: string) =>
+    `${sessionPath(deviceID)}/verifications/${encodeURIComponent(verificationID)}`;
+  const takeStep = async (deviceID: string, verificationID: string, step: string, body?: Cancellation): Promise<Verification> =>
+    (await call<{ verification: Verification }>('POST', `${verificationPath(deviceID, verificationID)}/${step}`, body)).verification;
+
+  return {
+    /** Sent sign-in codes, newest first; all of them, or those sent to one address. */
+    outbox: async (email?: string): Promise<OutboxMessage[]> =>
+      (await call<{ messages: OutboxMessage[] }>('GET', `/_sim/outbox${email === undefined ? '' : `?email=${encodeURIComponent(email)}`}`)).messages,
+    /** The latest code sent for a setup request. */
+    async signInCode(setupRequestID: string): Promise<string> {
+      const message = (await this.outbox()).find((sent) => sent.setupRequestID === setupRequestID);
+      if (!message) throw new Error(`No sign-in code was sent for the setup request ${setupRequestID}.`);
+      return message.code;
+    },
+    reset: (): Promise<void> => call('POST', '/_sim/reset'),
+    scenarios: async (): Promise<Scenario[]> => (await call<{ scenarios: Scenario[] }>('GET', '/_sim/scenarios')).scenarios,
+    /** What the simulated other device of a session does. */
+    otherDevice: {
+      /** Asks to verify the session's device: an incoming verification. Resolves to its ID. */
+      requestVerification: async (deviceID: string, methods?: Verification['methods']): Promise<string> =>
+        (await call<{ verificationID: string }>('POST', `${sessionPath(deviceID)}/verifications`, methods && { methods })).verificationID,
+      accept: (deviceID: string, verificationID: string) => takeStep(deviceID, verificationID, 'accept'),
+      confirmSas: (deviceID: string, verificationID: string) => takeStep(deviceID, verificationID, 'sas/confirm'),
+      /** Scans the QR code this device shows. */
+      scanQrCode: (deviceID: string, verificationID: string) => takeStep(deviceID, verificationID, 'qr/scan'),
+      cancel: (deviceID: string, verificationID: string, cancellation?: Cancellation) => takeStep(deviceID, verificationID, 'cancel', cancellation),
+      reportMismatch: (deviceID: string, verificationID: string) => takeStep(deviceID, verificationID, 'mismatch'),
+      /** The QR payload the other device shows, for this device to scan. */
+      qrCode: async (deviceID: string, verificationID: string): Promise<string> =>
+        (await call<{ data: string }>('GET', `${verificationPath(deviceID, verificationID)}/qr`)).data,
+      setSharesSecrets: (deviceID: string, sharesSecrets: boolean): Promise<void> =>
+        call('POST', `${sessionPath(deviceID)}/other-device`, { sharesSecrets }),
+    },
+  };
+}
+
+export type SimulatorControl = ReturnType<typeof simulatorControl>;

@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { aliceRecoveryKey, scenarios } from '../src/index.js';
+import { rawRequest, startTestSimulator } from './driver.js';
+
+describe('GET /_sim/outbox', () => {
+  it('lists sent codes newest first, for one address (any case) or all', async () => {
+    const simulator = await startTestSimulator();
+    const alice = await simulator.requestCode('alice@example.com');
+    const bob = await simulator.requestCode('bob@example.com');
+    const aliceAgain = await simulator.requestCode('Alice@Example.com');
+    const codes = (messages: { code: string }[]) => messages.map(({ code }) => code);
+    expect(codes(await simulator.control.outbox())).toEqual([aliceAgain.code, bob.code, alice.code]);
+    expect(codes(await simulator.control.outbox('ALICE@example.com'))).toEqual([aliceAgain.code, alice.code]);
+    expect(await simulator.control.outbox('nobody@example.com')).toEqual([]);
+  });
+});
+
+describe('POST /_sim/reset', () => {
+  it('goes back to the seeded scenarios: sessions, mail, new accounts and new keys are gone', async () => {
+    const simulator = await startTestSimulator();
+    const alice = await simulator.signIn('alice@example.com');
+    await simulator.register('carol@example.com', 'carol');
+    const bob = await simulator.signIn('bob@example.com');
+    const { data } = await bob.api.POST('/v1/app/setup/verification/recovery-key/reset', { body: {} });
+    await bob.api.POST('/v1/app/setup/verification/recovery-key/reset/confirm', { body: { recoveryKey: data!.recoveryKey } });
+
+    await simulator.control.reset();
+
+    expect((await alice.api.GET('/v1/app/setup')).response.status).toBe(401);
+    expect(await simulator.control.outbox()).toEqual([]);
+    const { setupRequestID, code } = await simulator.requestCode('carol@example.com');
+    expect((await simulator.api.POST('/v1/app/setup/response', { body: { response: code, setupRequestID } })).data).toMatchObject({ registrationRequired: true });
+    expect((await simulator.signIn('bob@example.com')).state).toBe('needs-cross-signing-setup');
+  });
+
+  it('stops the automatic other device’s pending steps', async () => {
+    const simulator = await startTestSimulator({ autoOtherDevice: true, otherDeviceDelayMs: 50 });
+    const alice = await simulator.signIn('alice@example.com');
+    await alice.api.POST('/v1/app/setup/verifications', { body: {} });
+    await simulator.control.reset();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const again = await simulator.signIn('alice@example.com');
+    expect((await again.api.GET('/v1/app/setup/verifications')).data).toEqual({ items: [] });
+  });
+});
+
+describe('GET /_sim/scenarios', () => {
+  it('lists the seeded scenarios with alice’s recovery key, which unlocks her device', async () => {
+    const simulator = await startTestSimulator();
+    const listed = await simulator.control.scenarios();
+    expect(listed).toEqual(scenarios);
+    expect(listed.map(({ email, afterSignIn }) => [email, afterSignIn])).toEqual([
+      ['alice@example.com', 'needs-verification'],
+      ['bob@example.com', 'needs-cross-signing-setup'],
+      ['new.user@example.com', 'registration-required'],
+    ]);
+    expect(listed[0]!.recoveryKey).toBe(aliceRecoveryKey);
+  });
+
+  it.each(scenarios.map((scenario) => [scenario.email, scenario] as const))('%s leads where the scenario says', async (email, { afterSignIn, userID }) => {
+    const simulator = await startTestSimulator();
+    const { setupRequestID, code } = await simulator.requestCode(email);
+    const { data } = await simulator.api.POST('/v1/app/setup/response', { body: { response: code, setupRequestID } });
+    if (afterSignIn === 'registration-required') expect(data).toMatchObject({ registrationRequired: true });
+    else expect(data).toMatchObject({ session: { state: afterSignIn }, matrix: { userID } });
+  });
+});
+
+describe('control API errors', () => {
+  it.each([
+    ['an unknown device ID', 'POST', '/_sim/sessions/NOSUCHDEVICE/verifications', undefined, 404, 'not_found'],
+    ['an unknown device ID for the other device', 'POST', '/_sim/sessions/NOSUCHDEVICE/other-device', '{"sharesSecrets":false}', 404, 'not_found'],
+    ['an unknown verification', 'POST', '/_sim/sessions/{deviceID}/verifications/vrf_UNKNOWN/accept', undefined, 404, 'verification_not_found'],
+    ['an unknown verification’s QR code', 'GET', '/_sim/sessions/{deviceID}/verifications/vrf_UNKNOWN/qr', undefined, 404, 'verification_not_found'],
+    ['an unknown control path', 'GET', '/_sim/nothing', undefined, 404, 'not_found'],
+    ['malformed JSON', 'POST', '/_sim/sessions/{deviceID}/verifications', '{"methods":', 400, 'invalid_request'],
+    ['an unknown method', 'POST', '/_sim/sessions/{deviceID}/verifications', '{"methods":["emoji"]}', 400, 'invalid_request'],
+    ['no methods', 'POST', '/_sim/sessions/{deviceID}/verifications', '{"methods":[]}', 400, 'invalid_request'],
+    ['a body that is not an object', 'POST', '/_sim/sessions/{deviceID}/verifications', '["sas"]', 400, 'invalid_request'],
+    ['an extra field', 'POST', '/_sim/sessions/{deviceID}/verifications', '{"method":"sas"}', 400, 'invalid_request'],
+    ['no sharesSecrets', 'POST', '/_sim/sessions/{deviceID}/other-device', '{}', 400, 'invalid_request'],
+    ['a sharesSecrets that is not boolean', 'POST', '/_sim/sessions/{deviceID}/other-device', '{"sharesSecrets":"no"}', 400, 'invalid_request'],
+    ['a body over 64 KiB', 'POST', '/_sim/sessions/{deviceID}/other-device', JSON.stringify({ sharesSecrets: 'x'.repeat(70_000) }), 413, 'payload_too_large'],
+  ] as const)('answer %s with a problem', async (_, method, path, body, status, code) => {
+    const simulator = await startTestSimulator();
+    const alice = await simulator.signIn('alice@example.com');
+    const response = await rawRequest(simulator.url, method, path.replace('{deviceID}', alice.deviceID), { body });
+    expect(response.status).toBe(status);
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
+    expect(response.body).toMatchObject({ status, code });
+  });
+
+  it('name each offending field', async () => {
+    const simulator = await startTestSimulator();
+    const alice = await simulator.signIn('alice@example.com');
+    const response = await rawRequest(simulator.url, 'POST', `/_sim/sessions/${alice.deviceID}/verifications`, { body: '{"methods":"sas","a/b":1}' });
+    expect(response.body.errors).toEqual([
+      { pointer: '/a~1b', detail: 'is not allowed' },
+      { pointer: '/methods', detail: 'must be a non-empty list of distinct methods, "qr" and "sas"' },
+    ]);
+  });
+
+  it('validate the other device’s cancellation against the contract', async () => {
+    const simulator = await startTestSimulator();
+    const alice = await simulator.signIn('alice@example.com');
+    const id = await simulator.control.otherDevice.requestVerification(alice.deviceID);
+    const response = await rawRequest(simulator.url, 'POST', `/_sim/sessions/${alice.deviceID}/verifications/${id}/cancel`, { body: '{"code":7}' });
+    expect(response.body).toMatchObject({ code: 'invalid_request', errors: [{ pointer: '/code', detail: 'must be string' }] });
+  });
+
+  it('answer 409 action_not_available when the other device may not take the step', async () => {
+    const simulator = await startTestSimulator();
+    const alice = await simulator.signIn('alice@example.com');
+    const id = await simulator.control.otherDevice.requestVerification(alice.deviceID);
+    await expect(simulator.control.otherDevice.accept(alice.deviceID, id)).rejects.toMatchObject({ status: 409, problem: { code: 'action_not_available' } });
+  });
+});
