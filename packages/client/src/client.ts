@@ -1,0 +1,73 @@
+import createClient, { type Client } from 'openapi-fetch';
+import type { paths } from '@beeper-setup/contract';
+import { makeResilient, type Fetch, type Logger } from './resilience.js';
+
+export const defaultBaseUrl = 'http://localhost:23373';
+
+export type AccessToken = string | (() => string | undefined | Promise<string | undefined>);
+
+export interface SetupClientOptions {
+  /** Default: `BEEPER_DESKTOP_BASE_URL`, else Beeper Desktop's `http://localhost:23373`. */
+  baseUrl?: string | undefined;
+  /** Sent only to operations that take a token. Default: `BEEPER_ACCESS_TOKEN`. */
+  accessToken?: AccessToken | undefined;
+  /** Per attempt, until the whole response has arrived. Default 30 000. */
+  timeoutMs?: number | undefined;
+  /** Extra attempts for failures that are safe to retry. Default 2. */
+  maxRetries?: number | undefined;
+  /** Default: the global `fetch`. */
+  fetch?: Fetch | undefined;
+  userAgent?: string | undefined;
+  /** Receives one line per attempt and retry, never a header or a body. Default: stderr when `BEEPER_DESKTOP_LOG=debug`. */
+  logger?: Logger | undefined;
+}
+
+/** The openapi-fetch client for the contract's `paths`, plus the access token it sends. */
+export type SetupClient = Client<paths> & {
+  readonly baseUrl: string;
+  /** Use the `matrix.accessToken` from sign-in for the calls that follow. */
+  setAccessToken(token: AccessToken | undefined): void;
+};
+
+export function createSetupClient(options: SetupClientOptions = {}): SetupClient {
+  const env = typeof process === 'undefined' ? {} : process.env;
+  const baseUrl = checkedBaseUrl(options.baseUrl ?? env.BEEPER_DESKTOP_BASE_URL ?? defaultBaseUrl);
+  const timeoutMs = checkedNumber('timeoutMs', options.timeoutMs ?? 30_000, 1);
+  const maxRetries = checkedNumber('maxRetries', options.maxRetries ?? 2, 0);
+  let accessToken: AccessToken | undefined = options.accessToken ?? env.BEEPER_ACCESS_TOKEN;
+
+  const client = createClient<paths>({ baseUrl });
+  makeResilient(client, {
+    baseUrl,
+    fetch: options.fetch ?? ((request, init) => globalThis.fetch(request, init)),
+    timeoutMs,
+    maxRetries,
+    accessToken: () => (typeof accessToken === 'function' ? accessToken() : accessToken),
+    userAgent: options.userAgent,
+    logger: options.logger ?? (env.BEEPER_DESKTOP_LOG === 'debug' ? { debug: (line) => console.error(`[beeper-setup] ${line}`) } : undefined),
+  });
+  return Object.assign(client, {
+    baseUrl,
+    setAccessToken(token: AccessToken | undefined) {
+      accessToken = token;
+    },
+  });
+}
+
+function checkedBaseUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new TypeError(`baseUrl must be an absolute http(s) URL, such as ${defaultBaseUrl}; got "${value}".`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new TypeError(`baseUrl must use http or https; got "${url.protocol}".`);
+  }
+  return value.replace(/\/+$/, '');
+}
+
+function checkedNumber(name: string, value: number, minimum: number): number {
+  if (!Number.isInteger(value) || value < minimum) throw new TypeError(`${name} must be a whole number of at least ${minimum}; got ${value}.`);
+  return value;
+}

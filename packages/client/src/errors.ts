@@ -1,0 +1,123 @@
+import type { components } from '@beeper-setup/contract';
+import type { OperationId } from './operations.js';
+
+export type Problem = components['schemas']['Problem'];
+
+/** Every error this client throws. Messages and serialised forms never contain a secret. */
+export class SetupClientError extends Error {
+  override name = 'SetupClientError';
+
+  constructor(
+    message: string,
+    readonly operation: OperationId | undefined,
+  ) {
+    super(message);
+  }
+
+  /** The name, the message and every field, for logs and `JSON.stringify`. */
+  toJSON(): object {
+    return { ...this, message: this.message };
+  }
+}
+
+/** The server answered with an error status. `problem` is its RFC 9457 body, when it sent one. */
+export class ApiError extends SetupClientError {
+  override name = 'ApiError';
+  /** The contract's stable error code, such as `invalid_recovery_key`. */
+  readonly code: Problem['code'] | undefined;
+
+  constructor(
+    readonly status: number,
+    readonly problem: Problem | undefined,
+    operation: OperationId | undefined,
+  ) {
+    super(`${operation ?? 'request'} failed with ${status}: ${problem ? `${problem.title}: ${problem.detail} (${problem.code})` : 'no problem details'}`, operation);
+    this.code = problem?.code;
+  }
+}
+
+export class BadRequestError extends ApiError {
+  override name = 'BadRequestError';
+}
+export class AuthenticationError extends ApiError {
+  override name = 'AuthenticationError';
+}
+export class PermissionDeniedError extends ApiError {
+  override name = 'PermissionDeniedError';
+}
+export class NotFoundError extends ApiError {
+  override name = 'NotFoundError';
+}
+export class ConflictError extends ApiError {
+  override name = 'ConflictError';
+}
+export class PayloadTooLargeError extends ApiError {
+  override name = 'PayloadTooLargeError';
+}
+export class UnprocessableEntityError extends ApiError {
+  override name = 'UnprocessableEntityError';
+}
+export class InternalServerError extends ApiError {
+  override name = 'InternalServerError';
+}
+export class RateLimitError extends ApiError {
+  override name = 'RateLimitError';
+
+  constructor(
+    status: number,
+    problem: Problem | undefined,
+    operation: OperationId | undefined,
+    /** How long the server asked to wait, from `Retry-After`. */
+    readonly retryAfterMs: number | undefined,
+  ) {
+    super(status, problem, operation);
+  }
+}
+
+/** No response: the server could not be reached, or the connection broke. */
+export class ConnectionError extends SetupClientError {
+  override name = 'ConnectionError';
+
+  constructor(
+    readonly baseUrl: string,
+    operation: OperationId | undefined,
+    reason: string,
+  ) {
+    super(`Could not reach ${baseUrl} (${reason}). Is Beeper Desktop running, and is the base URL right?`, operation);
+  }
+}
+
+export class TimeoutError extends SetupClientError {
+  override name = 'TimeoutError';
+
+  constructor(
+    readonly timeoutMs: number,
+    operation: OperationId | undefined,
+  ) {
+    super(`${operation ?? 'request'} timed out after ${timeoutMs} ms`, operation);
+  }
+}
+
+/** The caller's AbortSignal fired. */
+export class AbortedError extends SetupClientError {
+  override name = 'AbortedError';
+
+  constructor(operation: OperationId | undefined) {
+    super(`${operation ?? 'request'} was aborted`, operation);
+  }
+}
+
+const errorByStatus: Record<number, typeof ApiError> = {
+  400: BadRequestError,
+  401: AuthenticationError,
+  403: PermissionDeniedError,
+  404: NotFoundError,
+  409: ConflictError,
+  413: PayloadTooLargeError,
+  422: UnprocessableEntityError,
+};
+
+export function apiErrorFor(status: number, problem: Problem | undefined, operation: OperationId | undefined, retryAfterMs: number | undefined): ApiError {
+  if (status === 429) return new RateLimitError(status, problem, operation, retryAfterMs);
+  return new (errorByStatus[status] ?? (status >= 500 ? InternalServerError : ApiError))(status, problem, operation);
+}

@@ -1,0 +1,56 @@
+/** What one attempt produced: a response, or the way it failed before a whole response arrived. */
+export type Attempt =
+  | { kind: 'response'; response: Response }
+  /** The connection was refused: nothing reached the server. */
+  | { kind: 'refused'; reason: string }
+  /** The connection broke (reset, DNS, TLS...): the server may have acted. */
+  | { kind: 'network'; reason: string }
+  | { kind: 'timeout' };
+
+export interface RetryPolicy {
+  /** GET: safe to send again whatever happened. */
+  idempotent: boolean;
+  /** The body carries a secret (a sign-in code, a recovery key...): it is never sent twice on the client's own. */
+  carriesSecret: boolean;
+}
+
+const initialDelayMs = 500;
+const maxDelayMs = 8_000;
+/** Longer waits go back to the caller (as a RateLimitError) rather than hang the call. */
+const maxRetryAfterMs = 60_000;
+
+/** How long to wait before the next attempt, or `undefined` when this attempt must not be retried. */
+export function retryDelayMs(attempt: Attempt, policy: RetryPolicy, attemptsSoFar: number): number | undefined {
+  if (!mayRetry(attempt, policy)) return undefined;
+  const retryAfter = attempt.kind === 'response' ? retryAfterMs(attempt.response.headers) : undefined;
+  if (retryAfter !== undefined) return retryAfter <= maxRetryAfterMs ? retryAfter : undefined;
+  return Math.min(initialDelayMs * 2 ** attemptsSoFar, maxDelayMs) * (1 - Math.random() * 0.25);
+}
+
+function mayRetry(attempt: Attempt, { idempotent, carriesSecret }: RetryPolicy): boolean {
+  switch (attempt.kind) {
+    case 'refused':
+      return true;
+    case 'network':
+    case 'timeout':
+      return idempotent;
+    case 'response': {
+      const { status, headers } = attempt.response;
+      if (idempotent) return status === 408 || status === 429 || status >= 500;
+      // The server turned the request away without acting on it, and said when to come back.
+      return !carriesSecret && (status === 429 || status === 503) && retryAfterMs(headers) !== undefined;
+    }
+  }
+}
+
+/** `retry-after-ms`, or `Retry-After` in seconds or as an HTTP date. */
+export function retryAfterMs(headers: Headers): number | undefined {
+  const milliseconds = Number.parseFloat(headers.get('retry-after-ms') ?? '');
+  if (milliseconds >= 0) return milliseconds;
+  const retryAfter = headers.get('retry-after');
+  if (!retryAfter) return undefined;
+  const seconds = Number(retryAfter);
+  if (seconds >= 0) return seconds * 1000;
+  const date = Date.parse(retryAfter);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}

@@ -1,0 +1,84 @@
+import { inspect } from 'node:util';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createSetupClient, unwrap, type SetupClient } from '../src/index.js';
+import { connectionRefused, json, neverAnswers, resetMidResponse, scriptedFetch, type RecordedCall } from './fake-fetch.js';
+
+const secrets = {
+  accessToken: 'syt_c2VjcmV0LXRva2Vu_XyZ123',
+  signInCode: '493817',
+  recoveryKey: 'EsTc 5rr1 4Jhp Uc18 hwCn 2b9T LSvj 5h4T TkP8 bdeK JG2Y URTJ',
+  leadToken: 'lt_9f8e7d6c5b4a_secret',
+};
+const everySecret = Object.values(secrets).flatMap((secret) => [secret, secret.replace(/\s+/g, '')]);
+
+/** A server as careless as can be: it echoes everything it received into its problem, keys with and without spaces. */
+const echoing = (status: number) => async (_: AbortSignal, call: RecordedCall) => {
+  const received = `${call.headers.get('authorization') ?? ''} ${call.body ?? ''}`;
+  const compact = received.replace(/\s+/g, '');
+  return json(
+    status,
+    { type: 'urn:beeper:setup:problem:invalid_request', title: `Bad ${compact}`, status, detail: `Got ${received}`, code: 'invalid_request', errors: [{ pointer: '', detail: received }] },
+    status === 429 ? { 'retry-after': '0' } : {},
+  );
+};
+
+const failures = [
+  ['an echoing 400', echoing(400)],
+  ['an echoing 429', echoing(429)],
+  ['an echoing 500', echoing(500)],
+  ['a refused connection', connectionRefused()],
+  ['a reset connection', resetMidResponse()],
+  ['a timeout', neverAnswers],
+] as const;
+
+const calls: [string, (client: SetupClient) => Promise<{ response: Response }>][] = [
+  ['completeSignIn', (client) => client.POST('/v1/app/setup/response', { body: { response: secrets.signInCode, setupRequestID: 'sr' } })],
+  ['registerAccount', (client) => client.POST('/v1/app/setup/register', { body: { acceptTerms: true, leadToken: secrets.leadToken, setupRequestID: 'sr', username: 'alice' } })],
+  ['verifyRecoveryKey', (client) => client.POST('/v1/app/setup/verification/recovery-key', { body: { recoveryKey: secrets.recoveryKey } })],
+  ['resetRecoveryKey', (client) => client.POST('/v1/app/setup/verification/recovery-key/reset', { body: { existingRecoveryKey: secrets.recoveryKey } })],
+  ['confirmRecoveryKeyReset', (client) => client.POST('/v1/app/setup/verification/recovery-key/reset/confirm', { body: { recoveryKey: secrets.recoveryKey } })],
+  ['getSetupState', (client) => client.GET('/v1/app/setup')],
+];
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+async function failingCall(reply: (typeof failures)[number][1], call: (typeof calls)[number][1], log: string[]): Promise<Error> {
+  const client = createSetupClient({
+    baseUrl: 'http://desktop.test',
+    fetch: scriptedFetch(reply),
+    accessToken: secrets.accessToken,
+    timeoutMs: 20,
+    maxRetries: 1,
+    logger: { debug: (line) => log.push(line) },
+  });
+  const outcome = unwrap(call(client)).then(
+    () => expect.unreachable('the call should fail'),
+    (thrown: unknown) => thrown as Error,
+  );
+  await vi.runAllTimersAsync();
+  return outcome;
+}
+
+describe.each(failures)('after %s', (_, reply) => {
+  it.each(calls)('%s leaks no secret into its error or the debug log', async (__, call) => {
+    const log: string[] = [];
+    const error = await failingCall(reply, call, log);
+    const surfaces = [error.message, String(error), error.stack ?? '', JSON.stringify(error), inspect(error, { depth: 10 }), ...log];
+    expect(log.length).toBeGreaterThan(0);
+    for (const surface of surfaces) {
+      for (const secret of everySecret) expect(surface).not.toContain(secret);
+    }
+  });
+});
+
+it('redacts only the secrets, so the rest of the problem stays readable', async () => {
+  const error = await failingCall(echoing(400), calls[2]![1], []);
+  expect(error.message).toBe(
+    'verifyRecoveryKey failed with 400: Bad Bearer[redacted]{"recoveryKey":"[redacted]"}: Got Bearer [redacted] {"recoveryKey":"[redacted]"} (invalid_request)',
+  );
+});

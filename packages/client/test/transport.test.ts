@@ -1,0 +1,211 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  AbortedError,
+  ConnectionError,
+  InternalServerError,
+  RateLimitError,
+  TimeoutError,
+  createSetupClient,
+  unwrap,
+  type SetupClientOptions,
+} from '../src/index.js';
+import { connectionRefused, json, neverAnswers, problem, resetMidResponse, scriptedFetch, sessionReady } from './fake-fetch.js';
+
+const baseUrl = 'http://desktop.test:23373';
+const setupRequestID = 'sr_1';
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  vi.spyOn(Math, 'random').mockReturnValue(0); // no jitter: delays are exactly the backoff
+});
+afterEach(() => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
+
+function clientWith(fetch: ReturnType<typeof scriptedFetch>, options: SetupClientOptions = {}) {
+  return createSetupClient({ baseUrl, fetch, accessToken: 'token-1', ...options });
+}
+
+/** Runs a call to completion while fake time advances, and settles it without throwing. */
+async function settle<T>(call: Promise<T>): Promise<{ value?: T; error?: unknown }> {
+  const outcome = call.then(
+    (value) => ({ value }),
+    (error: unknown) => ({ error }),
+  );
+  await vi.runAllTimersAsync();
+  return outcome;
+}
+
+const gaps = (fetch: ReturnType<typeof scriptedFetch>) => fetch.calls.slice(1).map((call, i) => call.at - fetch.calls[i]!.at);
+
+describe('retries', () => {
+  it('retries a GET refused by the server, then succeeds', async () => {
+    const fetch = scriptedFetch(connectionRefused(), json(200, sessionReady));
+    const { value } = await settle(unwrap(clientWith(fetch).GET('/v1/app/setup')));
+    expect(value).toEqual(sessionReady);
+    expect(fetch.calls).toHaveLength(2);
+    expect(gaps(fetch)).toEqual([500]);
+  });
+
+  it('retries a GET whose connection resets mid-response', async () => {
+    const fetch = scriptedFetch(resetMidResponse(), json(200, sessionReady));
+    const { value } = await settle(unwrap(clientWith(fetch).GET('/v1/app/setup')));
+    expect(value).toEqual(sessionReady);
+    expect(fetch.calls).toHaveLength(2);
+  });
+
+  it('does not replay a POST whose connection reset: the server may have acted', async () => {
+    const fetch = scriptedFetch(resetMidResponse());
+    const { error } = await settle(clientWith(fetch).POST('/v1/app/setup/start'));
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect((error as ConnectionError).message).toContain('ECONNRESET');
+    expect(fetch.calls).toHaveLength(1);
+  });
+
+  it('retries even a secret-carrying POST when the connection was refused: nothing was sent', async () => {
+    const fetch = scriptedFetch(connectionRefused(), json(200, { session: sessionReady }));
+    const call = clientWith(fetch).POST('/v1/app/setup/verification/recovery-key', { body: { recoveryKey: 'key' } });
+    const { value } = await settle(unwrap(call));
+    expect(value).toEqual({ session: sessionReady });
+    expect(fetch.calls).toHaveLength(2);
+  });
+
+  it('backs off 0.5 s, doubling, capped at 8 s, and gives up after maxRetries', async () => {
+    const fetch = scriptedFetch(problem(503, 'internal_error'));
+    const { value } = await settle(clientWith(fetch, { maxRetries: 6 }).GET('/v1/app/setup'));
+    expect(value?.response.status).toBe(503);
+    expect(gaps(fetch)).toEqual([500, 1000, 2000, 4000, 8000, 8000]);
+  });
+
+  it('adds up to 25% jitter below the backoff', async () => {
+    vi.spyOn(Math, 'random').mockReturnValue(1);
+    const fetch = scriptedFetch(problem(500, 'internal_error'), json(200, sessionReady));
+    await settle(clientWith(fetch).GET('/v1/app/setup'));
+    expect(gaps(fetch)).toEqual([375]);
+  });
+
+  it('retries a GET after a 500, then succeeds', async () => {
+    const fetch = scriptedFetch(problem(500, 'internal_error'), json(200, sessionReady));
+    const { value } = await settle(unwrap(clientWith(fetch).GET('/v1/app/setup')));
+    expect(value).toEqual(sessionReady);
+    expect(fetch.calls).toHaveLength(2);
+  });
+
+  it('does not replay a POST after a 500', async () => {
+    const fetch = scriptedFetch(problem(500, 'internal_error'));
+    const { error } = await settle(unwrap(clientWith(fetch).POST('/v1/app/setup/start')));
+    expect(error).toBeInstanceOf(InternalServerError);
+    expect(fetch.calls).toHaveLength(1);
+  });
+
+  it('honours Retry-After on a 429', async () => {
+    const fetch = scriptedFetch(problem(429, 'too_many_attempts', 'Wait.', { 'retry-after': '3' }), json(200, sessionReady));
+    await settle(clientWith(fetch).GET('/v1/app/setup'));
+    expect(gaps(fetch)).toEqual([3000]);
+  });
+
+  it('honours retry-after-ms over Retry-After', async () => {
+    const fetch = scriptedFetch(problem(429, 'too_many_attempts', 'Wait.', { 'retry-after': '3', 'retry-after-ms': '1200' }), json(200, sessionReady));
+    await settle(clientWith(fetch).GET('/v1/app/setup'));
+    expect(gaps(fetch)).toEqual([1200]);
+  });
+
+  it('retries a POST turned away with 503 and Retry-After: the server did not act on it', async () => {
+    const fetch = scriptedFetch(problem(503, 'internal_error', 'Busy.', { 'retry-after': '1' }), json(200, { setupRequestID, signInMethods: ['email'] }));
+    const { value } = await settle(unwrap(clientWith(fetch).POST('/v1/app/setup/start')));
+    expect(value).toEqual({ setupRequestID, signInMethods: ['email'] });
+    expect(gaps(fetch)).toEqual([1000]);
+  });
+
+  it('does not retry a POST 503 without Retry-After', async () => {
+    const fetch = scriptedFetch(problem(503, 'internal_error'));
+    await settle(clientWith(fetch).POST('/v1/app/setup/start'));
+    expect(fetch.calls).toHaveLength(1);
+  });
+
+  it.each([
+    ['a sign-in code', '/v1/app/setup/response', { response: '123456', setupRequestID }],
+    ['a recovery key', '/v1/app/setup/verification/recovery-key', { recoveryKey: 'EsTc 5rr1' }],
+    ['a new recovery key', '/v1/app/setup/verification/recovery-key/reset/confirm', { recoveryKey: 'EsTc 5rr1' }],
+    ['a lead token', '/v1/app/setup/register', { acceptTerms: true, leadToken: 'lt', setupRequestID, username: 'a' }],
+  ] as const)('never submits %s twice, even after a 429 with Retry-After', async (_, path, body) => {
+    const fetch = scriptedFetch(problem(429, 'too_many_attempts', 'Wait.', { 'retry-after': '1' }));
+    const { error } = await settle(unwrap(clientWith(fetch).POST(path, { body } as never)));
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect((error as RateLimitError).retryAfterMs).toBe(1000);
+    expect(fetch.calls).toHaveLength(1);
+  });
+
+  it('hands a Retry-After over 60 s back to the caller instead of waiting', async () => {
+    const fetch = scriptedFetch(problem(429, 'too_many_attempts', 'Wait.', { 'retry-after': '600' }));
+    const { error } = await settle(unwrap(clientWith(fetch).GET('/v1/app/setup')));
+    expect((error as RateLimitError).retryAfterMs).toBe(600_000);
+    expect(fetch.calls).toHaveLength(1);
+  });
+
+  it('makes one attempt with maxRetries 0', async () => {
+    const fetch = scriptedFetch(connectionRefused());
+    const { error } = await settle(clientWith(fetch, { maxRetries: 0 }).GET('/v1/app/setup'));
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect(fetch.calls).toHaveLength(1);
+  });
+});
+
+describe('timeouts and aborts', () => {
+  it('times out a slow server, with a fresh timeout for each attempt', async () => {
+    const fetch = scriptedFetch(neverAnswers);
+    const { error } = await settle(clientWith(fetch, { timeoutMs: 1000, maxRetries: 1 }).GET('/v1/app/setup'));
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect((error as TimeoutError).timeoutMs).toBe(1000);
+    expect((error as TimeoutError).operation).toBe('getSetupState');
+    expect(gaps(fetch)).toEqual([1000 + 500]);
+  });
+
+  it('does not replay a POST that timed out', async () => {
+    const fetch = scriptedFetch(neverAnswers);
+    const { error } = await settle(clientWith(fetch, { timeoutMs: 1000 }).POST('/v1/app/setup/start'));
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(fetch.calls).toHaveLength(1);
+  });
+
+  it('tells a caller abort from a timeout', async () => {
+    const fetch = scriptedFetch(neverAnswers);
+    const controller = new AbortController();
+    const call = clientWith(fetch, { timeoutMs: 10_000 }).GET('/v1/app/setup', { signal: controller.signal }).catch((error: unknown) => error);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(fetch.calls).toHaveLength(1);
+    controller.abort();
+    const error = await call;
+    expect(error).toBeInstanceOf(AbortedError);
+    expect(fetch.calls).toHaveLength(1);
+  });
+
+  it('stops waiting between retries when the caller aborts', async () => {
+    const fetch = scriptedFetch(problem(503, 'internal_error'));
+    const controller = new AbortController();
+    const call = clientWith(fetch).GET('/v1/app/setup', { signal: controller.signal }).catch((error: unknown) => error);
+    await vi.advanceTimersByTimeAsync(100);
+    controller.abort();
+    expect(await call).toBeInstanceOf(AbortedError);
+    expect(fetch.calls).toHaveLength(1);
+  });
+
+  it('rejects at once when the signal is already aborted', async () => {
+    const fetch = scriptedFetch(json(200, sessionReady));
+    const { error } = await settle(clientWith(fetch).GET('/v1/app/setup', { signal: AbortSignal.abort() }));
+    expect(error).toBeInstanceOf(AbortedError);
+    expect(fetch.calls).toHaveLength(0);
+  });
+});
+
+describe('connection errors', () => {
+  it('name the base URL and hint that Beeper Desktop may not be running', async () => {
+    const fetch = scriptedFetch(connectionRefused());
+    const { error } = await settle(clientWith(fetch).GET('/v1/app/setup'));
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect((error as Error).message).toBe(
+      `Could not reach ${baseUrl} (connection refused). Is Beeper Desktop running, and is the base URL right?`,
+    );
+  });
+});
