@@ -100,7 +100,13 @@ export async function startSimulator({
     log(`${method} ${routeName} ${reply.status} ${(performance.now() - started).toFixed(1)} ms`);
   }
 
-  const server = createServer((request, response) => void handle(request, response));
+  const server = createServer((request, response) => {
+    // Only a bug gets here (the answer itself failed), after the status may have been sent: close the connection.
+    handle(request, response).catch((error: Error) => {
+      log(`Internal error answering a ${request.method} request: ${error.stack ?? error.message}`);
+      response.destroy();
+    });
+  });
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => answerUnparsableRequest(error, socket, log));
 
   save();
@@ -123,7 +129,8 @@ export async function startSimulator({
  * they get a problem body too. Every rejected input answers 400, as the contract decides.
  */
 function answerUnparsableRequest(error: NodeJS.ErrnoException, socket: Socket, log: (line: string) => void): void {
-  if (!error.code?.startsWith('HPE_') || !socket.writable) {
+  // A client that hung up mid-request (its request is logged as aborted) or a failed socket: nobody to answer.
+  if (!error.code?.startsWith('HPE_') || error.code === 'HPE_INVALID_EOF_STATE' || !socket.writable) {
     socket.destroy();
     return;
   }

@@ -38,7 +38,8 @@ export async function readStateFile(path: string): Promise<SavedWorld | undefine
  * then renamed over the old one), one write at a time, skipping saves that would change nothing.
  */
 export function stateFileWriter(path: string, onError: (error: Error) => void) {
-  let written: string | undefined;
+  /** What the file holds once every write has finished. */
+  let latest: string | undefined;
   let waiting: string | undefined;
   let writing: Promise<void> | undefined;
 
@@ -48,8 +49,9 @@ export function stateFileWriter(path: string, onError: (error: Error) => void) {
       waiting = undefined;
       try {
         await writeAtomically(path, text);
-        written = text;
       } catch (error) {
+        // The next save writes again, even if nothing changed meanwhile.
+        if (waiting === undefined) latest = undefined;
         onError(error as Error);
       }
     }
@@ -59,8 +61,8 @@ export function stateFileWriter(path: string, onError: (error: Error) => void) {
   return {
     save(world: SavedWorld): void {
       const text = `${JSON.stringify({ format, ...world }, null, 2)}\n`;
-      if (text === (waiting ?? written)) return;
-      waiting = text;
+      if (text === latest) return;
+      latest = waiting = text;
       writing ??= writeWaiting();
     },
     /** Resolves once everything saved so far is on disk. */

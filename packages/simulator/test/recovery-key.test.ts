@@ -49,9 +49,10 @@ describe('verifyRecoveryKey', () => {
     const simulator = await startTestSimulator();
     const alice = await simulator.signIn('alice@example.com');
     for (let attempt = 1; attempt <= 4; attempt++) await verify(alice, wrongKey);
-    await verify(alice, aliceRecoveryKey);
-    // Now ready: the key is refused for the state, not for attempts.
-    expect((await verify(alice, wrongKey)).error).toMatchObject({ code: 'invalid_state' });
+    // The right key, in a step that keeps alice in needs-verification.
+    expect((await reset(alice, aliceRecoveryKey)).response.status).toBe(200);
+    for (let attempt = 1; attempt <= 5; attempt++) expect((await verify(alice, wrongKey)).response.status).toBe(400);
+    expect((await verify(alice, wrongKey)).response.status).toBe(429);
   });
 
   it.each([

@@ -30,3 +30,12 @@ it.each([
 ])('matches nothing for %s', (_, method, path) => {
   expect(route(method, path)).toBeUndefined();
 });
+
+it.each([
+  ['listed first', ['/a/{id}', '/a/literal']],
+  ['listed last', ['/a/literal', '/a/{id}']],
+])('prefers a literal segment to a parameter, %s', (_, templates) => {
+  const routeOf = createRouter(templates.map((template) => ({ method: 'GET', template })));
+  expect(routeOf('GET', '/a/literal')?.route.template).toBe('/a/literal');
+  expect(routeOf('GET', '/a/other')).toEqual({ route: { method: 'GET', template: '/a/{id}' }, params: { id: 'other' } });
+});

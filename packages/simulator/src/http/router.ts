@@ -11,8 +11,8 @@ export interface RouteMatch<R extends Route> {
 }
 
 /**
- * Matches a method and path against path templates, segment by segment. A template with fewer parameters
- * wins, so `/verifications/qr/scan` is never read as a verification ID followed by an action.
+ * Matches a method and path against path templates, segment by segment. Where two templates could both
+ * match, the one with fewer parameters wins, whatever the order of the routes: `/a/literal` before `/a/{id}`.
  */
 export function createRouter<R extends Route>(routes: R[]): (method: string, path: string) => RouteMatch<R> | undefined {
   const compiled = routes

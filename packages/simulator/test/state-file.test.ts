@@ -1,0 +1,105 @@
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { aliceRecoveryKey, startSimulator, StateFileError } from '../src/index.js';
+import { apiClient, startTestSimulator } from './driver.js';
+
+async function scratchFolder(): Promise<string> {
+  const folder = await mkdtemp(join(tmpdir(), 'beeper-setup-sim-'));
+  onTestFinished(() => rm(folder, { recursive: true, force: true }));
+  return folder;
+}
+
+describe('with a state file', () => {
+  it('keeps a signed-in session across a restart', async () => {
+    const stateFile = join(await scratchFolder(), 'state.json');
+    const first = await startTestSimulator({ stateFile });
+    const alice = await first.signIn('alice@example.com');
+    await alice.api.POST('/v1/app/setup/verification/recovery-key', { body: { recoveryKey: aliceRecoveryKey } });
+    await first.close();
+
+    const second = await startTestSimulator({ stateFile });
+    const { data } = await apiClient(second.url, alice.accessToken).GET('/v1/app/setup');
+    expect(data).toMatchObject({ state: 'ready', matrix: { deviceID: alice.deviceID, userID: '@alice:beeper.com' } });
+  });
+
+  it('keeps new accounts and their recovery keys across a restart', async () => {
+    const stateFile = join(await scratchFolder(), 'state.json');
+    const first = await startTestSimulator({ stateFile });
+    const carol = await first.register('carol@example.com', 'carol');
+    const { data } = await carol.api.POST('/v1/app/setup/verification/recovery-key/reset', { body: {} });
+    await carol.api.POST('/v1/app/setup/verification/recovery-key/reset/confirm', { body: { recoveryKey: data!.recoveryKey } });
+    await first.close();
+
+    const second = await startTestSimulator({ stateFile });
+    const carolAgain = await second.signIn('carol@example.com');
+    expect(carolAgain.state).toBe('needs-verification');
+    const unlocked = await carolAgain.api.POST('/v1/app/setup/verification/recovery-key', { body: { recoveryKey: data!.recoveryKey } });
+    expect(unlocked.data!.session.state).toBe('ready');
+  });
+
+  it('creates the file at start with mode 0600, holding the seeded accounts and no session', async () => {
+    const folder = await scratchFolder();
+    const stateFile = join(folder, 'state.json');
+    await startTestSimulator({ stateFile });
+    await expect.poll(async () => (await readdir(folder)).join()).toBe('state.json');
+    expect((await stat(stateFile)).mode & 0o777).toBe(0o600);
+    const saved = JSON.parse(await readFile(stateFile, 'utf8'));
+    expect(saved).toMatchObject({ format: 'beeper-setup-simulator/1', sessions: [] });
+    expect(saved.accounts.map((account: { email: string }) => account.email)).toEqual(['alice@example.com', 'bob@example.com']);
+  });
+
+  it('saves each change, replacing the file (no temporary file left) and holding no secret in clear', async () => {
+    const folder = await scratchFolder();
+    const stateFile = join(folder, 'state.json');
+    const simulator = await startTestSimulator({ stateFile });
+    const bob = await simulator.signIn('bob@example.com');
+    const { data } = await bob.api.POST('/v1/app/setup/verification/recovery-key/reset', { body: {} });
+    await bob.api.POST('/v1/app/setup/verification/recovery-key/reset/confirm', { body: { recoveryKey: data!.recoveryKey } });
+    await simulator.close();
+
+    expect(await readdir(folder)).toEqual(['state.json']);
+    const text = await readFile(stateFile, 'utf8');
+    expect(JSON.parse(text).sessions).toEqual([expect.objectContaining({ deviceID: bob.deviceID, verified: true })]);
+    for (const secret of [bob.accessToken, data!.recoveryKey, data!.recoveryKey.replaceAll(' ', ''), aliceRecoveryKey.replaceAll(' ', '')]) {
+      expect(text).not.toContain(secret);
+    }
+  });
+
+  it('saves a reset too, even while the change before it is still being written', async () => {
+    const stateFile = join(await scratchFolder(), 'state.json');
+    const simulator = await startTestSimulator({ stateFile });
+    await simulator.signIn('alice@example.com');
+    await simulator.control.reset();
+    await simulator.close();
+    expect(JSON.parse(await readFile(stateFile, 'utf8')).sessions).toEqual([]);
+  });
+});
+
+describe('an unusable state file', () => {
+  const session = { tokenDigest: 'x'.repeat(43), deviceID: 'SIMDEVICE1', userID: '@nobody:beeper.com', signedInAt: 0, verified: false, recoveryKeyAttempts: { count: 0 }, otherDeviceSharesSecrets: true };
+  it.each([
+    ['not JSON', '{"format": "beeper-setup-simulator/1", "accounts": [', /is not valid JSON/],
+    ['empty', '', /is not valid JSON/],
+    ['another kind of file', '{"name": "package"}', /is not a simulator state file \("format" is not "beeper-setup-simulator\/1"\)/],
+    ['missing its lists', '{"format": "beeper-setup-simulator/1"}', /"accounts" and "sessions" must be lists/],
+    ['holding a malformed account', JSON.stringify({ format: 'beeper-setup-simulator/1', accounts: [{ email: 'a@example.com', username: 'a' }], sessions: [] }), /\/accounts\/0\/userID is missing or invalid/],
+    ['holding a session of no account', JSON.stringify({ format: 'beeper-setup-simulator/1', accounts: [], sessions: [session] }), /\/sessions\/0\/userID names no account/],
+    ['holding a malformed session', JSON.stringify({ format: 'beeper-setup-simulator/1', accounts: [], sessions: [{ ...session, signedInAt: 'yesterday' }] }), /\/sessions\/0\/signedInAt is missing or invalid/],
+  ])('that is %s stops the start with a clear error and is left untouched', async (_, content, problem) => {
+    const stateFile = join(await scratchFolder(), 'state.json');
+    await writeFile(stateFile, content);
+    const start = startSimulator({ port: 0, stateFile });
+    await expect(start).rejects.toBeInstanceOf(StateFileError);
+    await expect(start).rejects.toThrow(problem);
+    await expect(start).rejects.toThrow(`The state file ${stateFile}`);
+    expect(await readFile(stateFile, 'utf8')).toBe(content);
+  });
+
+  it('that cannot be read stops the start with a clear error', async () => {
+    const stateFile = join(await scratchFolder(), 'state.json');
+    await mkdir(stateFile);
+    await expect(startSimulator({ port: 0, stateFile })).rejects.toThrow(`The state file ${stateFile} cannot be read (EISDIR)`);
+  });
+});
