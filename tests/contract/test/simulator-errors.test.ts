@@ -1,0 +1,202 @@
+// Every error case of the simulator. Those the proxy passes on are proven by Prism; those Prism answers itself
+// by design (a body that breaks the schema, no token, malformed JSON, a body over 64 KiB, an unknown route) never
+// reach the simulator through it, so the simulator's own answers to them are checked directly with the validator.
+import { aliceRecoveryKey } from '@beeper-setup/simulator';
+import { validateResponse, type OperationId } from '@beeper-setup/validator';
+import { describe, expect, it } from 'vitest';
+import { operationsUnderTest } from './contract.js';
+import { useConformanceRig, type ConformanceRig, type Device } from './simulator-rig.js';
+
+const rig = useConformanceRig();
+const at = (verificationID: string) => ({ params: { path: { verificationID } } });
+const wrongKey = aliceRecoveryKey.replace('EsTc', 'EsTd');
+const wrongCode = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, '0');
+
+interface Answer {
+  error?: unknown;
+  response: Response;
+}
+
+async function expectProblem(answer: Answer | Promise<Answer>, status: number, code: string) {
+  const { error, response } = await answer;
+  expect(response.status).toBe(status);
+  expect(error).toMatchObject({ status, code, type: `urn:beeper:setup:problem:${code}` });
+  return response;
+}
+
+async function registrationPending(email: string) {
+  const { setupRequestID, code } = await rig.requestCode(email);
+  const { data } = await rig.api.POST('/v1/app/setup/response', { body: { response: code, setupRequestID } });
+  return { setupRequestID, leadToken: (data as { leadToken: string }).leadToken };
+}
+
+async function verificationOf(device: Device, state: 'requested' | 'ready') {
+  const id = await rig.control.otherDevice.requestVerification(device.deviceID);
+  if (state === 'ready') await device.api.POST('/v1/app/setup/verifications/{verificationID}/accept', at(id));
+  return id;
+}
+
+describe('through the proxy', () => {
+  describe('sign-in', () => {
+    it('a wrong code: 400 invalid_sign_in_code; more than 5: 429 too_many_attempts with Retry-After', async () => {
+      const { setupRequestID, code } = await rig.requestCode('alice@example.com');
+      const answer = () => rig.api.POST('/v1/app/setup/response', { body: { response: wrongCode(code), setupRequestID } });
+      for (let attempt = 1; attempt <= 5; attempt++) await expectProblem(answer(), 400, 'invalid_sign_in_code');
+      const locked = await expectProblem(answer(), 429, 'too_many_attempts');
+      expect(locked.headers.get('retry-after')).toBe('30');
+    });
+
+    it.each([
+      ['sendSignInCode', (setupRequestID: string) => rig.api.POST('/v1/app/setup/email', { body: { email: 'alice@example.com', setupRequestID } })],
+      ['completeSignIn', (setupRequestID: string) => rig.api.POST('/v1/app/setup/response', { body: { response: '123456', setupRequestID } })],
+      ['registerAccount', (setupRequestID: string) => rig.api.POST('/v1/app/setup/register', { body: { acceptTerms: true, leadToken: 'lt_x', setupRequestID, username: 'x' } })],
+    ])('%s with an unknown setup request: 404 setup_request_not_found; with an expired one: 404 setup_request_expired', async (_, send) => {
+      await expectProblem(send('sr_UNKNOWN'), 404, 'setup_request_not_found');
+      const { data } = await rig.api.POST('/v1/app/setup/start');
+      rig.advanceClock(10 * 60 * 1000);
+      await expectProblem(send(data!.setupRequestID), 404, 'setup_request_expired');
+    });
+
+    it('the code before it was sent: 409 invalid_state', async () => {
+      const { data } = await rig.api.POST('/v1/app/setup/start');
+      await expectProblem(rig.api.POST('/v1/app/setup/response', { body: { response: '123456', setupRequestID: data!.setupRequestID } }), 409, 'invalid_state');
+    });
+
+    it('startSetup on a signed-in device: 409 invalid_state', async () => {
+      const alice = await rig.signIn('alice@example.com');
+      await expectProblem(alice.api.POST('/v1/app/setup/start'), 409, 'invalid_state');
+    });
+
+    it('a lead token of another setup request: 400 invalid_lead_token', async () => {
+      const { setupRequestID } = await registrationPending('gina@example.com');
+      const { leadToken } = await registrationPending('gina.other@example.com');
+      await expectProblem(rig.api.POST('/v1/app/setup/register', { body: { acceptTerms: true, leadToken, setupRequestID, username: 'gina' } }), 400, 'invalid_lead_token');
+    });
+
+    it('a taken username: 409 username_taken; a username Matrix does not allow: 400 invalid_request', async () => {
+      const { setupRequestID, leadToken } = await registrationPending('hank@example.com');
+      const register = (username: string) => rig.api.POST('/v1/app/setup/register', { body: { acceptTerms: true, leadToken, setupRequestID, username } });
+      await expectProblem(register('alice'), 409, 'username_taken');
+      await expectProblem(register('Hank Smith'), 400, 'invalid_request');
+    });
+
+    it('registering when the setup request is not waiting for it: 409 invalid_state', async () => {
+      const { setupRequestID } = await rig.requestCode('alice@example.com');
+      await expectProblem(rig.api.POST('/v1/app/setup/register', { body: { acceptTerms: true, leadToken: 'lt_x', setupRequestID, username: 'x' } }), 409, 'invalid_state');
+    });
+  });
+
+  describe('tokens', () => {
+    it.each([
+      ['getSetupState', (device: ConformanceRig['api']) => device.GET('/v1/app/setup')],
+      ['listVerifications', (device: ConformanceRig['api']) => device.GET('/v1/app/setup/verifications')],
+      ['verifyRecoveryKey', (device: ConformanceRig['api']) => device.POST('/v1/app/setup/verification/recovery-key', { body: { recoveryKey: aliceRecoveryKey } })],
+    ])('%s with an unknown token: 401 unauthorized with WWW-Authenticate', async (_, send) => {
+      const response = await expectProblem(send(rig.clientFor('syt_unknown')), 401, 'unauthorized');
+      expect(response.headers.get('www-authenticate')).toBe('Bearer');
+    });
+  });
+
+  describe('recovery keys', () => {
+    it('a wrong key: 400 invalid_recovery_key; more than 5: 429 too_many_attempts with Retry-After', async () => {
+      const alice = await rig.signIn('alice@example.com');
+      const verify = () => alice.api.POST('/v1/app/setup/verification/recovery-key', { body: { recoveryKey: wrongKey } });
+      for (let attempt = 1; attempt <= 5; attempt++) await expectProblem(verify(), 400, 'invalid_recovery_key');
+      expect((await expectProblem(verify(), 429, 'too_many_attempts')).headers.get('retry-after')).toBe('30');
+    });
+
+    it('the key in the wrong state: 409 invalid_state', async () => {
+      const bob = await rig.signIn('bob@example.com');
+      await expectProblem(bob.api.POST('/v1/app/setup/verification/recovery-key', { body: { recoveryKey: aliceRecoveryKey } }), 409, 'invalid_state');
+    });
+
+    it('a wrong existing key for a reset: 400 invalid_recovery_key', async () => {
+      const alice = await rig.signIn('alice@example.com');
+      await expectProblem(alice.api.POST('/v1/app/setup/verification/recovery-key/reset', { body: { existingRecoveryKey: wrongKey } }), 400, 'invalid_recovery_key');
+    });
+
+    it('a confirmation without a reset: 409 invalid_state; with another key: 400 recovery_key_mismatch', async () => {
+      const bob = await rig.signIn('bob@example.com');
+      const confirm = () => bob.api.POST('/v1/app/setup/verification/recovery-key/reset/confirm', { body: { recoveryKey: aliceRecoveryKey } });
+      await expectProblem(confirm(), 409, 'invalid_state');
+      await bob.api.POST('/v1/app/setup/verification/recovery-key/reset', { body: {} });
+      await expectProblem(confirm(), 400, 'recovery_key_mismatch');
+    });
+  });
+
+  describe('device verification', () => {
+    it('startVerification in the wrong state: 409 invalid_state; for another user: 400 invalid_request', async () => {
+      const bob = await rig.signIn('bob@example.com');
+      await expectProblem(bob.api.POST('/v1/app/setup/verifications', { body: {} }), 409, 'invalid_state');
+      const alice = await rig.signIn('alice@example.com');
+      await expectProblem(alice.api.POST('/v1/app/setup/verifications', { body: { userID: '@bob:beeper.com' } }), 400, 'invalid_request');
+    });
+
+    it.each([
+      ['getVerification', (device: Device) => device.api.GET('/v1/app/setup/verifications/{verificationID}', at('vrf_UNKNOWN'))],
+      ['acceptVerification', (device: Device) => device.api.POST('/v1/app/setup/verifications/{verificationID}/accept', at('vrf_UNKNOWN'))],
+      ['cancelVerification', (device: Device) => device.api.POST('/v1/app/setup/verifications/{verificationID}/cancel', at('vrf_UNKNOWN'))],
+      ['confirmQrCodeScanned', (device: Device) => device.api.POST('/v1/app/setup/verifications/{verificationID}/qr/confirm-scanned', at('vrf_UNKNOWN'))],
+      ['startSasVerification', (device: Device) => device.api.POST('/v1/app/setup/verifications/{verificationID}/sas/start', at('vrf_UNKNOWN'))],
+      ['confirmSasVerification', (device: Device) => device.api.POST('/v1/app/setup/verifications/{verificationID}/sas/confirm', at('vrf_UNKNOWN'))],
+    ])('%s of an unknown verification: 404 verification_not_found', async (_, send) => {
+      await expectProblem(send(await rig.signIn('alice@example.com')), 404, 'verification_not_found');
+    });
+
+    it.each([
+      ['sas.start while requested', 'requested', 'sas/start'],
+      ['sas.confirm while ready', 'ready', 'sas/confirm'],
+      ['qr.confirmScanned while ready', 'ready', 'qr/confirm-scanned'],
+      ['accept while ready', 'ready', 'accept'],
+    ] as const)('%s: 409 action_not_available', async (_, state, action) => {
+      const alice = await rig.signIn('alice@example.com');
+      const id = await verificationOf(alice, state);
+      const path = `/v1/app/setup/verifications/{verificationID}/${action}` as '/v1/app/setup/verifications/{verificationID}/accept';
+      await expectProblem(alice.api.POST(path, at(id)), 409, 'action_not_available');
+    });
+
+    it('scanning a code of no verification: 400 invalid_qr_code; a verification that is not ready: 409', async () => {
+      const alice = await rig.signIn('alice@example.com');
+      await expectProblem(alice.api.POST('/v1/app/setup/verifications/qr/scan', { body: { data: 'TUFUUklYAgF2cmZfMDFKQlgzUTRaOKZ6gm0Vz1E4Q6bC' } }), 400, 'invalid_qr_code');
+      const id = await verificationOf(alice, 'requested');
+      const data = await rig.control.otherDevice.qrCode(alice.deviceID, id);
+      await expectProblem(alice.api.POST('/v1/app/setup/verifications/qr/scan', { body: { data } }), 409, 'action_not_available');
+    });
+  });
+});
+
+describe('around the proxy, checked with the validator', () => {
+  async function direct(id: OperationId, init: { body?: string; accessToken?: string } = {}) {
+    const { method, url } = operationsUnderTest.find((operation) => operation.id === id)!;
+    const response = await fetch(`${rig.simulatorUrl}${url}`, {
+      method,
+      headers: { 'content-type': 'application/json', ...(init.accessToken && { authorization: `Bearer ${init.accessToken}` }) },
+      body: method === 'GET' ? null : (init.body ?? null),
+    });
+    const text = await response.text();
+    const answer = { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
+    expect(validateResponse(id, answer)).toEqual({ valid: true });
+    return answer;
+  }
+  const withBody = operationsUnderTest.filter((operation) => operation.requestSchema);
+
+  it.each(withBody.map((operation) => [operation.id, operation] as const))('%s: malformed JSON, a body breaking the schema, a body over 64 KiB', async (id, operation) => {
+    const { accessToken } = await rig.signIn('alice@example.com');
+    expect((await direct(id, { accessToken, body: '{"recoveryKey": ' })).body).toMatchObject({ status: 400, code: 'invalid_request', errors: [{ pointer: '' }] });
+    const invalid = await direct(id, { accessToken, body: JSON.stringify({ ...operation.requestExample, unexpected: true }) });
+    expect(invalid.body).toMatchObject({ status: 400, code: 'invalid_request', errors: expect.arrayContaining([{ pointer: '/unexpected', detail: 'is not allowed' }]) });
+    expect((await direct(id, { accessToken, body: JSON.stringify({ padding: 'x'.repeat(70_000) }) })).body).toMatchObject({ status: 413, code: 'payload_too_large' });
+  });
+
+  it.each(operationsUnderTest.filter((operation) => operation.auth === 'required').map((operation) => [operation.id] as const))('%s without a token: 401 with WWW-Authenticate', async (id) => {
+    const answer = await direct(id, { body: '{}' });
+    expect(answer.body).toMatchObject({ status: 401, code: 'unauthorized' });
+    expect(answer.headers.get('www-authenticate')).toBe('Bearer');
+  });
+
+  it('an unknown route: 404 not_found', async () => {
+    const response = await fetch(`${rig.simulatorUrl}/v1/app/setup/unknown`);
+    expect(response.status).toBe(404);
+    expect(await response.json()).toMatchObject({ status: 404, code: 'not_found' });
+  });
+});

@@ -1,0 +1,129 @@
+// Every flow of the issue, through Prism's conformance proxy in front of the simulator: zero violations.
+import { aliceRecoveryKey } from '@beeper-setup/simulator';
+import { expect, it } from 'vitest';
+import { useConformanceRig, type Device } from './simulator-rig.js';
+
+const rig = useConformanceRig();
+const at = (verificationID: string) => ({ params: { path: { verificationID } } });
+const stateOf = async (device: Device) => (await device.api.GET('/v1/app/setup')).data!;
+
+it('existing account: start → email → response → recovery key → ready', async () => {
+  expect((await rig.api.GET('/v1/app/setup')).data!.state).toBe('needs-login');
+  const { data: started } = await rig.api.POST('/v1/app/setup/start');
+  expect(started!.signInMethods).toEqual(['email']);
+  const sent = await rig.api.POST('/v1/app/setup/email', { body: { email: 'alice@example.com', setupRequestID: started!.setupRequestID } });
+  expect(sent.response.status).toBe(204);
+  const code = await rig.control.signInCode(started!.setupRequestID);
+  const { data: signedIn } = await rig.api.POST('/v1/app/setup/response', { body: { response: code, setupRequestID: started!.setupRequestID } });
+  expect(signedIn).toMatchObject({ matrix: { userID: '@alice:beeper.com' }, session: { state: 'needs-verification' } });
+  const alice = rig.deviceOf(signedIn as Parameters<typeof rig.deviceOf>[0]);
+
+  const { data: unlocked } = await alice.api.POST('/v1/app/setup/verification/recovery-key', { body: { recoveryKey: aliceRecoveryKey } });
+  expect(unlocked!.session.state).toBe('ready');
+  expect(await stateOf(alice)).toMatchObject({ state: 'ready', matrix: { deviceID: alice.deviceID } });
+});
+
+it('device verification by emojis: start → other device accepts → sas start → both confirm → ready', async () => {
+  const alice = await rig.signIn('alice@example.com');
+  const { data: started } = await alice.api.POST('/v1/app/setup/verifications', { body: { purpose: 'login' } });
+  expect(started!.verification).toMatchObject({ direction: 'outgoing', state: 'requested', availableActions: ['cancel'] });
+  const id = started!.verification!.id;
+  expect((await alice.api.GET('/v1/app/setup/verifications')).data!.items).toHaveLength(1);
+
+  await rig.control.otherDevice.accept(alice.deviceID, id);
+  expect((await alice.api.GET('/v1/app/setup/verifications/{verificationID}', at(id))).data!.verification).toMatchObject({ state: 'ready', availableActions: ['sas.start', 'cancel'] });
+  const { data: sas } = await alice.api.POST('/v1/app/setup/verifications/{verificationID}/sas/start', at(id));
+  expect(sas!.verification).toMatchObject({ state: 'sas_ready', sas: { emojis: expect.any(String), decimals: expect.any(String) } });
+  const { data: confirmed } = await alice.api.POST('/v1/app/setup/verifications/{verificationID}/sas/confirm', at(id));
+  expect(confirmed!.verification).toMatchObject({ state: 'sas_ready', availableActions: ['cancel'] });
+  await rig.control.otherDevice.confirmSas(alice.deviceID, id);
+
+  expect((await alice.api.GET('/v1/app/setup/verifications/{verificationID}', at(id))).data!.verification).toMatchObject({ state: 'done', availableActions: [] });
+  expect((await stateOf(alice)).state).toBe('ready');
+});
+
+it('device verification by QR: an incoming request, accepted; the other device scans; this device confirms → ready', async () => {
+  const alice = await rig.signIn('alice@example.com');
+  const id = await rig.control.otherDevice.requestVerification(alice.deviceID);
+  expect((await stateOf(alice)).verification).toMatchObject({ id, direction: 'incoming', availableActions: ['accept', 'cancel'] });
+  const { data: accepted } = await alice.api.POST('/v1/app/setup/verifications/{verificationID}/accept', at(id));
+  expect(accepted!.verification!.qr!.data).toEqual(expect.any(String));
+  await rig.control.otherDevice.scanQrCode(alice.deviceID, id);
+  expect((await alice.api.GET('/v1/app/setup/verifications/{verificationID}', at(id))).data!.verification).toMatchObject({ state: 'qr_scanned', availableActions: ['qr.confirmScanned', 'cancel'] });
+  const { data: done } = await alice.api.POST('/v1/app/setup/verifications/{verificationID}/qr/confirm-scanned', at(id));
+  expect(done).toMatchObject({ verification: { state: 'done' }, session: { state: 'ready' } });
+});
+
+it('device verification by QR the other way: this device scans the other device’s code → ready', async () => {
+  const alice = await rig.signIn('alice@example.com');
+  const id = await rig.control.otherDevice.requestVerification(alice.deviceID);
+  await alice.api.POST('/v1/app/setup/verifications/{verificationID}/accept', at(id));
+  const data = await rig.control.otherDevice.qrCode(alice.deviceID, id);
+  const { data: scanned } = await alice.api.POST('/v1/app/setup/verifications/qr/scan', { body: { data } });
+  expect(scanned).toMatchObject({ verification: { id, state: 'done' }, session: { state: 'ready' } });
+});
+
+it('cancel: by this device with a reason, and by the other device', async () => {
+  const alice = await rig.signIn('alice@example.com');
+  const { data: started } = await alice.api.POST('/v1/app/setup/verifications', {});
+  const { data: cancelled } = await alice.api.POST('/v1/app/setup/verifications/{verificationID}/cancel', {
+    ...at(started!.verification!.id),
+    body: { code: 'm.mismatched_sas', reason: 'The emojis did not match.' },
+  });
+  expect(cancelled).toMatchObject({ verification: { state: 'cancelled', availableActions: [], error: { code: 'm.mismatched_sas' } }, session: { state: 'needs-verification' } });
+
+  const incoming = await rig.control.otherDevice.requestVerification(alice.deviceID);
+  await rig.control.otherDevice.cancel(alice.deviceID, incoming);
+  expect((await alice.api.GET('/v1/app/setup/verifications/{verificationID}', at(incoming))).data!.verification).toMatchObject({ state: 'cancelled', error: { code: 'm.user' } });
+  expect((await alice.api.GET('/v1/app/setup/verifications')).data!.items).toEqual([]);
+});
+
+it('emojis that do not match: the other device reports it → error', async () => {
+  const alice = await rig.signIn('alice@example.com');
+  const id = await rig.control.otherDevice.requestVerification(alice.deviceID, ['sas']);
+  await alice.api.POST('/v1/app/setup/verifications/{verificationID}/accept', at(id));
+  await alice.api.POST('/v1/app/setup/verifications/{verificationID}/sas/start', at(id));
+  await rig.control.otherDevice.reportMismatch(alice.deviceID, id);
+  expect((await alice.api.GET('/v1/app/setup/verifications/{verificationID}', at(id))).data!.verification).toMatchObject({ state: 'error', error: { code: 'm.mismatched_sas' } });
+});
+
+it('verified without the secrets: needs-secrets → recovery key → ready', async () => {
+  const alice = await rig.signIn('alice@example.com');
+  await rig.control.otherDevice.setSharesSecrets(alice.deviceID, false);
+  const id = await rig.control.otherDevice.requestVerification(alice.deviceID);
+  await alice.api.POST('/v1/app/setup/verifications/{verificationID}/accept', at(id));
+  await rig.control.otherDevice.scanQrCode(alice.deviceID, id);
+  const { data } = await alice.api.POST('/v1/app/setup/verifications/{verificationID}/qr/confirm-scanned', at(id));
+  expect(data!.session.state).toBe('needs-secrets');
+  const { data: unlocked } = await alice.api.POST('/v1/app/setup/verification/recovery-key', { body: { recoveryKey: aliceRecoveryKey } });
+  expect(unlocked!.session.state).toBe('ready');
+});
+
+it('new account: response (registration required) → register → reset → confirm → ready', async () => {
+  const { setupRequestID, code } = await rig.requestCode('frank.new@example.com');
+  const { data: required } = await rig.api.POST('/v1/app/setup/response', { body: { response: code, setupRequestID } });
+  expect(required).toMatchObject({ registrationRequired: true, setupRequestID, usernameSuggestions: ['frank.new', 'franknew', 'frank.new1'] });
+  const { leadToken } = required as { leadToken: string };
+  const { data: registered } = await rig.api.POST('/v1/app/setup/register', { body: { acceptTerms: true, leadToken, setupRequestID, username: 'frank.new' } });
+  expect(registered!.session.state).toBe('needs-cross-signing-setup');
+  const frank = rig.deviceOf(registered!);
+
+  const { data: created } = await frank.api.POST('/v1/app/setup/verification/recovery-key/reset', { body: {} });
+  expect(created!.session.state).toBe('needs-cross-signing-setup');
+  const { data: confirmed } = await frank.api.POST('/v1/app/setup/verification/recovery-key/reset/confirm', { body: { recoveryKey: created!.recoveryKey } });
+  expect(confirmed!.session).toMatchObject({ state: 'ready', matrix: { userID: '@frank.new:beeper.com' } });
+});
+
+it('bob, an account without cross-signing: needs-cross-signing-setup → reset → confirm → ready', async () => {
+  const bob = await rig.signIn('bob@example.com');
+  expect(bob.session.state).toBe('needs-cross-signing-setup');
+  const { data: created } = await bob.api.POST('/v1/app/setup/verification/recovery-key/reset', {});
+  const { data: confirmed } = await bob.api.POST('/v1/app/setup/verification/recovery-key/reset/confirm', { body: { recoveryKey: created!.recoveryKey } });
+  expect(confirmed!.session.state).toBe('ready');
+});
+
+it('fails any call the proxy finds outside the contract, so the flows above cannot pass by accident', async () => {
+  // @ts-expect-error: the contract requires setupRequestID; Prism rejects the request itself.
+  await expect(rig.api.POST('/v1/app/setup/email', { body: { email: 'alice@example.com' } })).rejects.toThrow(/broke the contract \(422\)/);
+  await expect(rig.api.GET('/v1/app/setup/verifications')).rejects.toThrow(/broke the contract \(401\)/);
+});
