@@ -1,16 +1,13 @@
 import { once } from 'node:events';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { performance } from 'node:perf_hooks';
 import type { Settings, SimulatorContext } from './context.js';
 import { takeVerificationStep } from './device-verification.js';
 import { controlRoutes } from './http/control-api.js';
-import { publicRoutes, type ApiRoute } from './http/public-api.js';
-import { problemReply, send, type Reply } from './http/reply.js';
-import { splitTarget } from './http/request.js';
+import { answerUnparsableRequest, requestHandler } from './http/handle-request.js';
+import { publicRoutes } from './http/public-api.js';
 import { createRouter } from './http/router.js';
 import { autoOtherDevice } from './other-device.js';
-import { ProblemError } from './problems.js';
 import { readStateFile, stateFileWriter } from './state-file.js';
 import { World } from './world.js';
 
@@ -64,49 +61,19 @@ export async function startSimulator({
   const save = () => writer?.save(world.snapshot());
 
   const settings: Settings = { initializingMs, firstSyncMs, setupRequestTtlMs };
-  const otherDevice = autoOtherDevice(otherDeviceDelayMs, (session, verification, step) => {
-    takeVerificationStep(context, session, verification.id, 'other-device', step);
-    save();
-  });
-  const context: SimulatorContext = {
-    world,
-    settings,
-    now: clock,
-    verificationChanged: otherDeviceActsAlone ? otherDevice.react : () => {},
-  };
+  const otherDevice = otherDeviceActsAlone
+    ? autoOtherDevice(otherDeviceDelayMs, (session, verification, step) => {
+        takeVerificationStep(context, session, verification.id, 'other-device', step);
+        save();
+      })
+    : undefined;
+  const context: SimulatorContext = { world, settings, now: clock, verificationChanged: otherDevice?.react ?? (() => {}) };
   const reset = () => {
-    otherDevice.stop();
+    otherDevice?.stop();
     world.reset();
   };
-  const route = createRouter<ApiRoute>([...publicRoutes(context), ...controlRoutes(context, reset)]);
-
-  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const started = performance.now();
-    const method = request.method ?? '';
-    const match = route(method, splitTarget(request.url ?? '').path);
-    const routeName = match?.route.template ?? '(no route)';
-    let reply: Reply;
-    try {
-      reply = match
-        ? await match.route.handle(request, match.params)
-        : problemReply(new ProblemError('not_found', `No operation has the method ${method} and this path.`));
-    } catch (error) {
-      if (request.errored) return log(`${method} ${routeName} aborted by the client`);
-      if (!(error instanceof ProblemError)) log(`Internal error in ${method} ${routeName}: ${(error as Error).stack ?? String(error)}`);
-      reply = problemReply(error instanceof ProblemError ? error : new ProblemError('internal_error', 'The server failed to handle the request. Try again.'));
-    }
-    save();
-    send(response, reply);
-    log(`${method} ${routeName} ${reply.status} ${(performance.now() - started).toFixed(1)} ms`);
-  }
-
-  const server = createServer((request, response) => {
-    // Only a bug gets here (the answer itself failed), after the status may have been sent: close the connection.
-    handle(request, response).catch((error: Error) => {
-      log(`Internal error answering a ${request.method} request: ${error.stack ?? error.message}`);
-      response.destroy();
-    });
-  });
+  const route = createRouter([...publicRoutes(context), ...controlRoutes(context, reset)]);
+  const server = createServer(requestHandler({ route, log, afterEach: save }));
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => answerUnparsableRequest(error, socket, log));
 
   save();
@@ -116,28 +83,10 @@ export async function startSimulator({
   return {
     url: `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`,
     async close() {
-      otherDevice.stop();
+      otherDevice?.stop();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await writer?.flushed();
     },
   };
-}
-
-/**
- * Node's HTTP parser rejects some requests before any route sees them (bad syntax, headers over 16 KiB);
- * they get a problem body too. Every rejected input answers 400, as the contract decides.
- */
-function answerUnparsableRequest(error: NodeJS.ErrnoException, socket: Socket, log: (line: string) => void): void {
-  // A client that hung up mid-request (its request is logged as aborted) or a failed socket: nobody to answer.
-  if (!error.code?.startsWith('HPE_') || error.code === 'HPE_INVALID_EOF_STATE' || !socket.writable) {
-    socket.destroy();
-    return;
-  }
-  const detail = error.code === 'HPE_HEADER_OVERFLOW' ? 'The request headers are larger than 16 KiB.' : 'The request is not valid HTTP.';
-  const body = JSON.stringify(new ProblemError('invalid_request', detail).toProblem());
-  socket.end(
-    `HTTP/1.1 400 Bad Request\r\ncontent-type: application/problem+json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
-  );
-  log(`(unparsable request) 400 ${error.code}`);
 }

@@ -7,8 +7,7 @@ import type { Session } from '../model.js';
 import { invalidRequest, ProblemError, type FieldError } from '../problems.js';
 import { scenarios } from '../scenarios.js';
 import type { Step } from '../verification.js';
-import type { ApiRoute } from './public-api.js';
-import { json, noContent } from './reply.js';
+import { json, noContent, type ApiRoute } from './reply.js';
 import { readJsonBody, splitTarget } from './request.js';
 
 type Verification = components['schemas']['Verification'];

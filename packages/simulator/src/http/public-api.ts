@@ -7,9 +7,8 @@ import type { Session } from '../model.js';
 import { invalidRequest, ProblemError } from '../problems.js';
 import { confirmRecoveryKeyReset, resetRecoveryKey, verifyRecoveryKey } from '../recovery.js';
 import { completeSignIn, registerAccount, sendSignInCode, startSetup } from '../sign-in.js';
-import { json, noContent, type Reply } from './reply.js';
+import { json, noContent, type ApiRoute, type Reply } from './reply.js';
 import { bearerToken, parseJson, readBody } from './request.js';
-import type { Route } from './router.js';
 
 type Operation<Id extends OperationId> = (typeof operationTable)[Id];
 type JsonContent<T> = T extends { content: { 'application/json': infer Body } } ? Body : never;
@@ -52,10 +51,6 @@ const handlers: Handlers = {
   startSasVerification: (context, { session, params }) => takeVerificationStep(context, session, params.verificationID, 'this-device', 'sas.start'),
   confirmSasVerification: (context, { session, params }) => takeVerificationStep(context, session, params.verificationID, 'this-device', 'sas.confirm'),
 };
-
-export interface ApiRoute extends Route {
-  handle(request: IncomingMessage, params: Record<string, string>): Promise<Reply>;
-}
 
 /** One route per operation of the contract, at the method and path the operation table gives. */
 export function publicRoutes(context: SimulatorContext): ApiRoute[] {

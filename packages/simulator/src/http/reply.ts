@@ -1,11 +1,17 @@
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { TooManyAttemptsError, type ProblemError } from '../problems.js';
+import type { Route } from './router.js';
 
 export interface Reply {
   status: number;
   /** Sent as JSON; none for 204. */
   body?: unknown;
   headers?: Record<string, string>;
+}
+
+/** A route that answers with a reply. */
+export interface ApiRoute extends Route {
+  handle(request: IncomingMessage, params: Record<string, string>): Promise<Reply>;
 }
 
 export const json = (body: unknown): Reply => ({ status: 200, body });

@@ -7,15 +7,20 @@ export const maxBodyBytes = 64 * 1024;
  * The body as text, or `undefined` when there is none. A body over the cap is still read to its end (and
  * dropped) so that the client, which may still be sending, receives the 413 instead of a reset connection.
  */
-export async function readBody(request: IncomingMessage): Promise<string | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size <= maxBodyBytes) chunks.push(chunk);
-  }
-  if (size > maxBodyBytes) throw new ProblemError('payload_too_large', 'The request body is larger than 64 KiB.');
-  return size === 0 ? undefined : Buffer.concat(chunks).toString('utf8');
+export function readBody(request: IncomingMessage): Promise<string | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= maxBodyBytes) chunks.push(chunk);
+    });
+    request.once('error', reject);
+    request.once('end', () => {
+      if (size > maxBodyBytes) reject(new ProblemError('payload_too_large', 'The request body is larger than 64 KiB.'));
+      else resolve(size === 0 ? undefined : Buffer.concat(chunks).toString('utf8'));
+    });
+  });
 }
 
 export function parseJson(text: string | undefined): unknown {
