@@ -2,7 +2,7 @@ import type { components } from '@beeper-setup/contract';
 import { assertSetupState, setupStateFor, type SimulatorContext } from './context.js';
 import type { Session, Side, VerificationRecord } from './model.js';
 import { invalidRequest, ProblemError } from './problems.js';
-import { matchesDigest, digestOf } from './secrets.js';
+import { digestOf, matchesDigest } from './secrets.js';
 import { isInProgress, newVerification, takeStep, toContractVerification, type Step } from './verification.js';
 
 type Schemas = components['schemas'];
@@ -70,10 +70,7 @@ export function takeVerificationStep(
 
 /** This device scanned the QR code the other device shows. */
 export function scanQrCode(context: SimulatorContext, session: Session, { data }: Schemas['ScanQrCodeRequest']): Schemas['VerificationResponse'] {
-  const scannedDigest = digestOf(data);
-  const verification = context.world
-    .verificationsOf(session)
-    .find(({ qrCodes }) => qrCodes !== undefined && matchesDigest(qrCodes.shownThere, scannedDigest));
+  const verification = context.world.verificationsOf(session).find(({ qrCodes }) => qrCodes !== undefined && matchesDigest(data, digestOf(qrCodes.shownThere)));
   if (!verification) throw new ProblemError('invalid_qr_code', 'The scanned code is not a verification code of this account.');
   return takeVerificationStep(context, session, verification.id, 'this-device', 'qr.scan');
 }

@@ -2,7 +2,7 @@ import type { Session, VerificationRecord } from './model.js';
 import { allowedSteps, type Step } from './verification.js';
 
 /** Takes a step as the other device, if it is still allowed when the time comes. */
-export type OtherDeviceStep = (session: Session, verification: VerificationRecord, step: Step) => void;
+type OtherDeviceStep = (session: Session, verification: VerificationRecord, step: Step) => void;
 
 /**
  * The other device acting on its own, so that one person can try device verification: after `delayMs` it

@@ -1,6 +1,6 @@
-import { operationTable, type components } from '@beeper-setup/contract';
-import { contractDocument } from '@beeper-setup/validator';
+import type { components } from '@beeper-setup/contract';
 import { setupStateFor, type SimulatorContext } from './context.js';
+import { responseExample } from './contract-example.js';
 import type { Account, Session, SetupRequest, SetupRequestStep } from './model.js';
 import { invalidRequest, ProblemError } from './problems.js';
 import { digestOf, matchesDigest, newLeadToken, newSetupRequestID, newSignInCode } from './secrets.js';
@@ -10,12 +10,8 @@ import { assertNotLockedOut, noWrongAttempts, recordWrongAttempt } from './wrong
 
 type Schemas = components['schemas'];
 
-type Examples = Record<string, { value: Schemas['SetupRegistrationRequiredResponse'] }>;
-const { path, method } = operationTable.completeSignIn;
-const signInExamples = (contractDocument as { paths: Record<string, Record<string, { responses: Record<string, { content: Record<string, { examples: Examples }> }> }>> })
-  .paths[path]![method]!.responses['200']!.content['application/json']!.examples;
 /** The account-creation texts of the contract's `registration-required` example. */
-const registrationCopy = signInExamples['registration-required']!.value.copy;
+const registrationCopy = responseExample<Schemas['SetupRegistrationRequiredResponse']>('completeSignIn', 200, 'registration-required').copy;
 
 /** How long an expired setup request is remembered, to answer `setup_request_expired` rather than `not_found`. */
 const expiredRequestMemoryMs = 60 * 60 * 1000;
@@ -102,7 +98,7 @@ export function registerAccount(context: SimulatorContext, { leadToken, setupReq
 
 function signIn(context: SimulatorContext, request: SetupRequest, account: Account): Schemas['SetupCompleteResponse'] {
   request.step = { name: 'signed-in' };
-  const { session, accessToken } = context.world.signIn(account, context.now());
+  const { session, accessToken } = context.world.addSession(account, context.now());
   return {
     matrix: { accessToken, deviceID: session.deviceID, homeserver, userID: account.userID },
     session: setupStateFor(context, session),

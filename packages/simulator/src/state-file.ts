@@ -98,6 +98,7 @@ async function writeAtomically(path: string, text: string): Promise<void> {
 type Check = (value: unknown) => boolean;
 const isText: Check = (value) => typeof value === 'string' && value.length > 0;
 const isTime: Check = (value) => typeof value === 'number' && Number.isFinite(value) && value >= 0;
+const isCount: Check = (value) => Number.isInteger(value) && (value as number) >= 0;
 const isBoolean: Check = (value) => typeof value === 'boolean';
 const isDigest: Check = (value) => typeof value === 'string' && /^[\w-]{43}$/.test(value);
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -120,7 +121,7 @@ const sessionFields: Fields<Session> = {
   verified: { check: isBoolean },
   secretsReceivedAt: { check: isTime, optional: true },
   pendingRecoveryKeyDigest: { check: isDigest, optional: true },
-  recoveryKeyAttempts: { check: (value) => isObject(value) && isTime(value.count) && (value.lockedUntil === undefined || isTime(value.lockedUntil)) },
+  recoveryKeyAttempts: { check: (value) => isObject(value) && isCount(value.count) && (value.lockedUntil === undefined || isTime(value.lockedUntil)) },
   otherDeviceSharesSecrets: { check: isBoolean },
 };
 

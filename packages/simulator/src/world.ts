@@ -64,7 +64,7 @@ export class World {
   }
 
   /** A new device for the account, with a fresh access token (returned here only). */
-  signIn(account: Account, now: number): { session: Session; accessToken: string } {
+  addSession(account: Account, now: number): { session: Session; accessToken: string } {
     const accessToken = newAccessToken();
     const session: Session = {
       tokenDigest: digestOf(accessToken),
