@@ -1,0 +1,35 @@
+#!/usr/bin/env node
+import { CommanderError } from 'commander';
+import { createContext, type Context } from './context.js';
+import { describeFailure, exitCodes } from './failures.js';
+import { buildProgram, globalOptionsOf } from './program.js';
+
+let debug = process.argv.includes('--debug');
+let baseUrl = 'the Beeper Desktop API';
+
+const program = buildProgram(async (command, work) => {
+  const options = globalOptionsOf(command);
+  debug = Boolean(options.debug);
+  const context: Context = await createContext(options);
+  baseUrl = context.baseUrl;
+  try {
+    await work(context);
+  } finally {
+    context.input.close();
+  }
+});
+program.exitOverride();
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    // Commander has printed the message (and the help) already.
+    process.exitCode = error.exitCode === 0 ? exitCodes.ok : exitCodes.usage;
+  } else {
+    const { message, exitCode } = describeFailure(error, baseUrl);
+    process.stderr.write(`${message}\n`);
+    if (debug && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+    process.exitCode = exitCode;
+  }
+}

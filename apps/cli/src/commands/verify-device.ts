@@ -1,0 +1,132 @@
+import { unwrap, verificationStep, type Verification } from '@beeper-setup/client';
+import type { Context } from '../context.js';
+import { CliError } from '../failures.js';
+import { pollUntil } from '../wait.js';
+
+export interface VerifyDeviceOptions {
+  start?: boolean;
+  accept?: boolean;
+  method?: 'sas' | 'qr';
+  emojisMatch?: boolean;
+  qrScanned?: boolean;
+  scan?: boolean;
+  cancel?: string;
+  reason?: string;
+}
+
+const ended: Verification['state'][] = ['done', 'cancelled', 'error'];
+const byID = (verification: Verification) => ({ params: { path: { verificationID: verification.id } } });
+
+/** Verifies this device from another signed-in device: starts or accepts a verification and follows it to the end. */
+export async function verifyDevice(context: Context, options: VerifyDeviceOptions): Promise<void> {
+  const { client, input, output } = context;
+  if (options.cancel) {
+    const body = { code: 'm.user', ...(options.reason && { reason: options.reason }) };
+    await unwrap(client.POST('/v1/app/setup/verifications/{verificationID}/cancel', { params: { path: { verificationID: options.cancel } }, body }));
+    return output.success(`Verification ${options.cancel} cancelled.`);
+  }
+  if (options.scan) {
+    const data = await input.secret({ message: 'The QR code payload you scanned from your other device', name: 'the scanned QR payload' });
+    const { verification } = await unwrap(client.POST('/v1/app/setup/verifications/qr/scan', { body: { data } }));
+    return follow(context, await current(context, verification), options);
+  }
+  const { items } = await unwrap(client.GET('/v1/app/setup/verifications'));
+  const inProgress = items.find((verification) => !ended.includes(verification.state));
+  if (inProgress) return follow(context, inProgress, options);
+
+  const start = await input.confirm({ message: 'Ask your other signed-in devices to verify this one?', flag: '--start', given: options.start });
+  if (!start) throw new CliError('No verification started.');
+  const { verification } = await unwrap(client.POST('/v1/app/setup/verifications', { body: { purpose: 'login' } }));
+  output.step('Open Beeper on your other device and accept the verification request.');
+  return follow(context, await current(context, verification), options);
+}
+
+/** Takes each action the verification asks for, waiting for the other device in between, until it ends. */
+async function follow(context: Context, verification: Verification, options: VerifyDeviceOptions): Promise<void> {
+  const { client, input, output } = context;
+  for (;;) {
+    const step = verificationStep(verification);
+    if (!step) return finished(context, verification);
+    const path = byID(verification);
+    switch (step.action) {
+      case 'accept': {
+        const device = verification.otherDevice?.name ?? verification.otherDevice?.id ?? 'another device';
+        if (!(await input.confirm({ message: `Accept the verification request from ${device}?`, flag: '--accept', given: options.accept }))) {
+          return cancel(context, verification, 'm.user', 'Declined on this device.');
+        }
+        verification = await current(context, (await unwrap(client.POST('/v1/app/setup/verifications/{verificationID}/accept', path))).verification, verification);
+        break;
+      }
+      case 'wait':
+        verification = await waitForOtherDevice(context, verification);
+        break;
+      case 'sas.start': {
+        if ((await chooseMethod(context, verification, options)) === 'qr') {
+          output.note(verification.qr!.data, 'Scan this QR code payload with your other device');
+          verification = await waitForOtherDevice(context, verification);
+          break;
+        }
+        verification = await current(context, (await unwrap(client.POST('/v1/app/setup/verifications/{verificationID}/sas/start', path))).verification, verification);
+        break;
+      }
+      case 'sas.confirm': {
+        const { emojis, decimals } = verification.sas!;
+        output.note(decimals ? `${emojis}\n\nor the numbers ${decimals}` : emojis, 'Compare with your other device');
+        if (!(await input.confirm({ message: 'Do they match, in the same order?', flag: '--emojis-match', given: options.emojisMatch }))) {
+          return cancel(context, verification, 'm.mismatched_sas', 'The emojis did not match.');
+        }
+        verification = await current(context, (await unwrap(client.POST('/v1/app/setup/verifications/{verificationID}/sas/confirm', path))).verification, verification);
+        break;
+      }
+      case 'qr.confirmScanned': {
+        if (!(await input.confirm({ message: 'Did your other device scan the code and show it was verified?', flag: '--qr-scanned', given: options.qrScanned }))) {
+          return cancel(context, verification, 'm.user', 'The QR code scan was not confirmed.');
+        }
+        verification = await current(context, (await unwrap(client.POST('/v1/app/setup/verifications/{verificationID}/qr/confirm-scanned', path))).verification, verification);
+        break;
+      }
+    }
+  }
+}
+
+async function chooseMethod(context: Context, verification: Verification, options: VerifyDeviceOptions): Promise<'sas' | 'qr'> {
+  if (!verification.qr) return 'sas';
+  return context.input.choose({
+    message: 'How do you want to verify?',
+    flag: '--method',
+    given: options.method,
+    options: [
+      { value: 'sas', label: 'Compare emojis' },
+      { value: 'qr', label: 'Scan a QR code with the other device' },
+    ],
+  });
+}
+
+/** The verification as the server sees it now: from a response, or read again when the response left it out. */
+async function current(context: Context, fromResponse: Verification | undefined, known?: Verification): Promise<Verification> {
+  if (fromResponse) return fromResponse;
+  const id = known?.id;
+  if (!id) throw new CliError('The server did not say which verification it started. Run `beeper-setup verify-device` to list them.');
+  const { verification } = await unwrap(context.client.GET('/v1/app/setup/verifications/{verificationID}', byID(known)));
+  return current(context, verification, known);
+}
+
+function waitForOtherDevice(context: Context, verification: Verification): Promise<Verification> {
+  const before = `${verification.state} ${verification.availableActions.join()}`;
+  return pollUntil(
+    context,
+    'Waiting for your other device',
+    async () => current(context, (await unwrap(context.client.GET('/v1/app/setup/verifications/{verificationID}', byID(verification)))).verification, verification),
+    (now) => `${now.state} ${now.availableActions.join()}` !== before,
+  );
+}
+
+async function cancel(context: Context, verification: Verification, code: string, reason: string): Promise<never> {
+  await unwrap(context.client.POST('/v1/app/setup/verifications/{verificationID}/cancel', { ...byID(verification), body: { code, reason } }));
+  throw new CliError(`Verification cancelled: ${reason} Nothing was verified.`);
+}
+
+function finished(context: Context, verification: Verification): void {
+  if (verification.state === 'done') return context.output.success('This device is verified.');
+  throw new CliError(`The verification ended (${verification.state})${verification.error ? `: ${verification.error.reason}` : '.'}`);
+}

@@ -1,0 +1,132 @@
+// The three scenarios of the simulator, end to end through the built CLI, each ending in `ready`.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { unwrap } from '@beeper-setup/client';
+import { runCli, startCli, transcripts, world } from './harness.js';
+
+let w: Awaited<ReturnType<typeof world>>;
+let aliceKey: string;
+beforeAll(async () => {
+  w = await world();
+  aliceKey = (await w.control.scenarios()).find((scenario) => scenario.email === 'alice@example.com')!.recoveryKey!;
+  w.secrets.add(aliceKey);
+});
+afterAll(() => w.close());
+
+const recoveryKeyShape = /[1-9A-HJ-NP-Za-km-z]{4}( [1-9A-HJ-NP-Za-km-z]{4}){11}/;
+
+async function expectReady(env: NodeJS.ProcessEnv) {
+  const status = await runCli(['status', '--json'], env);
+  expect(status.code).toBe(0);
+  expect(JSON.parse(status.stdout)).toMatchObject({ state: 'ready', e2ee: { verified: true, firstSyncDone: true } });
+}
+
+/** Signs alice in with a script, as `login --stdin` does in CI. */
+async function signInAlice(env: NodeJS.ProcessEnv) {
+  const login = startCli(['login', '--email', 'alice@example.com', '--stdin'], env);
+  await login.waitFor(/code is on its way/);
+  login.writeLine(await w.code('alice@example.com'));
+  expect((await login.finished).code).toBe(0);
+  return w.signedInClient(env);
+}
+
+it('existing account + recovery key: `setup` signs in, unlocks and ends ready', async () => {
+  const env = await w.env();
+  const cli = startCli(['setup', '--email', 'alice@example.com', '--verify-with', 'recovery-key', '--stdin'], env);
+  await cli.waitFor(/code is on its way/);
+  cli.writeLine(await w.code('alice@example.com'));
+  cli.writeLine(aliceKey);
+  const { code, stdout } = await cli.finished;
+  expect(code).toBe(0);
+  expect(stdout).toContain('Signed in as @alice:beeper.com.');
+  expect(stdout).toContain('This device is unlocked with your recovery key.');
+  expect(stdout).toContain('Encrypted messaging is ready on this device.');
+  await w.signedInClient(env);
+  await expectReady(env);
+});
+
+it('existing account + emoji verification, the other device driven through the control API', async () => {
+  const env = await w.env();
+  const cli = startCli(['setup', '--email', 'alice@example.com', '--verify-with', 'device', '--method', 'sas', '--emojis-match', '--stdin'], env);
+  await cli.waitFor(/code is on its way/);
+  cli.writeLine(await w.code('alice@example.com'));
+  await cli.waitFor(/accept the verification request/);
+  const { client } = await w.signedInClient(env);
+  const deviceID = (await unwrap(client.GET('/v1/app/setup'))).matrix!.deviceID;
+  const [outgoing] = (await unwrap(client.GET('/v1/app/setup/verifications'))).items;
+  expect(outgoing).toMatchObject({ direction: 'outgoing', state: 'requested' });
+  await w.control.otherDevice.accept(deviceID, outgoing!.id);
+  await cli.waitFor(/Compare with your other device/);
+  const { verification } = await unwrap(client.GET('/v1/app/setup/verifications/{verificationID}', { params: { path: { verificationID: outgoing!.id } } }));
+  expect(cli.output()).toContain(verification!.sas!.emojis);
+  await w.control.otherDevice.confirmSas(deviceID, outgoing!.id);
+  const { code, stdout } = await cli.finished;
+  expect(code).toBe(0);
+  expect(stdout).toContain('This device is verified.');
+  await expectReady(env);
+});
+
+it('an incoming request, verified by QR code: accept, show the code, confirm the scan', async () => {
+  const env = await w.env();
+  const { client } = await signInAlice(env);
+  const deviceID = (await unwrap(client.GET('/v1/app/setup'))).matrix!.deviceID;
+  const incoming = await w.control.otherDevice.requestVerification(deviceID, ['qr', 'sas']);
+  const cli = startCli(['verify-device', '--accept', '--method', 'qr', '--qr-scanned'], env);
+  await cli.waitFor(/Scan this QR code payload with your other device/);
+  await w.control.otherDevice.scanQrCode(deviceID, incoming);
+  const { code, stdout } = await cli.finished;
+  expect(code).toBe(0);
+  expect(stdout).toContain('This device is verified.');
+  await runCli(['setup'], env).then(({ code: setupCode }) => expect(setupCode).toBe(0));
+  await expectReady(env);
+});
+
+it('scans the other device\'s QR code from standard input', async () => {
+  const env = await w.env();
+  const { client } = await signInAlice(env);
+  const deviceID = (await unwrap(client.GET('/v1/app/setup'))).matrix!.deviceID;
+  const cli = startCli(['verify-device', '--start'], env);
+  await cli.waitFor(/accept the verification request/);
+  const [outgoing] = (await unwrap(client.GET('/v1/app/setup/verifications'))).items;
+  await w.control.otherDevice.accept(deviceID, outgoing!.id);
+  const payload = await w.control.otherDevice.qrCode(deviceID, outgoing!.id);
+  const scan = await runCli(['verify-device', '--scan', '--stdin'], env, [payload]);
+  expect(scan.code).toBe(0);
+  expect(scan.stdout).toContain('This device is verified.');
+  await cli.finished; // the first run sees the verification end and stops too
+});
+
+it('cancels a verification with a reason the other device sees', async () => {
+  const env = await w.env();
+  const { client } = await signInAlice(env);
+  const deviceID = (await unwrap(client.GET('/v1/app/setup'))).matrix!.deviceID;
+  const incoming = await w.control.otherDevice.requestVerification(deviceID);
+  const cancel = await runCli(['verify-device', '--cancel', incoming, '--reason', 'Not me'], env);
+  expect(cancel.code).toBe(0);
+  const { verification } = await unwrap(client.GET('/v1/app/setup/verifications/{verificationID}', { params: { path: { verificationID: incoming } } }));
+  expect(verification).toMatchObject({ state: 'cancelled', error: { reason: 'Not me' } });
+});
+
+it('new account: registration, then a new recovery key shown once and typed back, ends ready', async () => {
+  const env = await w.env();
+  const cli = startCli(['setup', '--email', 'carol@example.com', '--username', 'carol', '--accept-terms', '--stdin'], env);
+  await cli.waitFor(/code is on its way/);
+  cli.writeLine(await w.code('carol@example.com'));
+  const [newKey] = recoveryKeyShape.exec(await cli.waitFor(new RegExp(`Your new recovery key[^]*?${recoveryKeyShape.source}`)))!;
+  cli.writeLine(newKey);
+  const { code, stdout } = await cli.finished;
+  expect(code).toBe(0);
+  expect(stdout).toContain('Choose your username');
+  expect(stdout).toContain('Signed in as @carol:beeper.com.');
+  expect(stdout).toContain('Your new recovery key is in effect.');
+  expect(stdout.split(newKey)).toHaveLength(2); // shown exactly once
+  await w.signedInClient(env);
+  await expectReady(env);
+});
+
+it('printed no access token, sign-in code or saved recovery key in any run', () => {
+  expect(transcripts.length).toBeGreaterThan(10);
+  expect(w.secrets.size).toBeGreaterThan(5);
+  for (const transcript of transcripts) {
+    for (const secret of w.secrets) expect(transcript).not.toContain(secret);
+  }
+});

@@ -1,0 +1,117 @@
+// Runs the built beeper-setup against a simulator, as a script or a person would, and keeps every byte it
+// printed so the tests can check that no secret ever appears.
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createSetupClient, type SetupClient } from '@beeper-setup/client';
+import { simulatorControl, startSimulator, type RunningSimulator } from '@beeper-setup/simulator';
+
+export const bin = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
+
+export interface Finished {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Everything any run printed, for the leak check. */
+export const transcripts: string[] = [];
+
+export interface Running {
+  /** Resolves once the output so far matches; rejects when the process ends first. */
+  waitFor(pattern: RegExp): Promise<string>;
+  writeLine(line: string): void;
+  finished: Promise<Finished>;
+  output(): string;
+}
+
+export function startCli(args: string[], env: NodeJS.ProcessEnv): Running {
+  const child = spawn(process.execPath, [bin, ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  const waiters: { pattern: RegExp; resolve: (text: string) => void; reject: (error: Error) => void }[] = [];
+  const check = () => {
+    for (const waiter of [...waiters]) {
+      const match = waiter.pattern.exec(stdout + stderr);
+      if (match) {
+        waiters.splice(waiters.indexOf(waiter), 1);
+        waiter.resolve(match[0]);
+      }
+    }
+  };
+  child.stdout.on('data', (chunk: Buffer) => {
+    stdout += chunk;
+    check();
+  });
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk;
+    check();
+  });
+  const finished = new Promise<Finished>((resolve) => {
+    child.on('close', (code) => {
+      transcripts.push(stdout, stderr);
+      for (const waiter of waiters.splice(0)) waiter.reject(new Error(`beeper-setup ${args.join(' ')} ended (${code}) before printing ${waiter.pattern}:\n${stdout}\n${stderr}`));
+      resolve({ code, stdout, stderr });
+    });
+  });
+  return {
+    waitFor: (pattern) =>
+      new Promise((resolve, reject) => {
+        waiters.push({ pattern, resolve, reject });
+        check();
+      }),
+    writeLine: (line) => child.stdin.write(`${line}\n`),
+    finished: finished.then((result) => {
+      child.stdin.destroy();
+      return result;
+    }),
+    output: () => stdout + stderr,
+  };
+}
+
+/** Runs to the end with the given standard input. */
+export function runCli(args: string[], env: NodeJS.ProcessEnv, stdinLines: string[] = []): Promise<Finished> {
+  const running = startCli(args, env);
+  for (const line of stdinLines) running.writeLine(line);
+  return running.finished;
+}
+
+/** A simulator, its control API, and a fresh config folder per test so each starts signed out. */
+export async function world() {
+  const simulator: RunningSimulator = await startSimulator({ port: 0, initializingMs: 0, firstSyncMs: 0 });
+  const control = simulatorControl(simulator.url);
+  const folders: string[] = [];
+  const secrets = new Set<string>();
+  return {
+    simulator,
+    control,
+    /** Every secret the tests saw, to look for in the transcripts. */
+    secrets,
+    async env(extra: NodeJS.ProcessEnv = {}): Promise<NodeJS.ProcessEnv> {
+      const config = await mkdtemp(join(tmpdir(), 'beeper-setup-cli-'));
+      folders.push(config);
+      const { BEEPER_ACCESS_TOKEN: _ignored, ...inherited } = process.env;
+      return { ...inherited, XDG_CONFIG_HOME: config, BEEPER_DESKTOP_BASE_URL: simulator.url, NO_COLOR: '1', ...extra };
+    },
+    /** The latest sign-in code sent to the address. */
+    async code(email: string): Promise<string> {
+      const [latest] = await control.outbox(email);
+      if (!latest) throw new Error(`No sign-in code was sent to ${email}`);
+      secrets.add(latest.code);
+      return latest.code;
+    },
+    /** The access token `login` saved, and a client that uses it. */
+    async signedInClient(env: NodeJS.ProcessEnv): Promise<{ token: string; client: SetupClient }> {
+      const saved = JSON.parse(await readFile(join(env.XDG_CONFIG_HOME!, 'beeper-setup', 'credentials.json'), 'utf8')) as Record<string, string>;
+      const token = saved[simulator.url]!;
+      secrets.add(token);
+      return { token, client: createSetupClient({ baseUrl: simulator.url, accessToken: token }) };
+    },
+    async close() {
+      await simulator.close();
+      await Promise.all(folders.map((folder) => rm(folder, { recursive: true, force: true })));
+    },
+  };
+}
