@@ -1,5 +1,6 @@
 // Starts a simulator per test and drives it as an app would: openapi-fetch typed by the contract, every response
 // checked against the contract, and the control API for what a person would read from email or do on another device.
+import { request } from 'node:http';
 import createClient, { type Middleware } from 'openapi-fetch';
 import { operationTable, type components, type paths } from '@beeper-setup/contract';
 import { validateResponse, type OperationId } from '@beeper-setup/validator';
@@ -95,18 +96,29 @@ export interface RawResponse {
   body: any;
 }
 
-/** A request exactly as given, for what a typed client would never send. */
-export async function rawRequest(
+/** A request exactly as given (the path is not normalized), for what a typed client would never send. */
+export function rawRequest(
   baseUrl: string,
   method: string,
   path: string,
   { body, accessToken, headers = {} }: { body?: string | undefined; accessToken?: string | undefined; headers?: Record<string, string> } = {},
 ): Promise<RawResponse> {
-  const response = await fetch(`${baseUrl}${path}`, {
-    method,
-    headers: { ...(body !== undefined && { 'content-type': 'application/json' }), ...(accessToken !== undefined && { authorization: `Bearer ${accessToken}` }), ...headers },
-    body: body ?? null,
+  const { hostname, port } = new URL(baseUrl);
+  const sent: Record<string, string | number> = { ...headers };
+  if (body !== undefined) Object.assign(sent, { 'content-type': 'application/json', ...headers, 'content-length': Buffer.byteLength(body) });
+  if (accessToken !== undefined) sent.authorization = `Bearer ${accessToken}`;
+  return new Promise((resolve, reject) => {
+    const outgoing = request({ host: hostname, port, method, path, headers: sent }, (incoming) => {
+      let text = '';
+      incoming.setEncoding('utf8');
+      incoming.on('data', (chunk: string) => (text += chunk));
+      incoming.on('end', () => {
+        const received = new Headers();
+        for (const [name, value] of Object.entries(incoming.headers)) for (const each of [value ?? []].flat()) received.append(name, each);
+        resolve({ status: incoming.statusCode!, headers: received, body: text ? JSON.parse(text) : undefined });
+      });
+    });
+    outgoing.on('error', reject);
+    outgoing.end(body);
   });
-  const text = await response.text();
-  return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
 }
