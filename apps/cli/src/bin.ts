@@ -12,13 +12,13 @@ const program = buildProgram(async (command, work) => {
   debug = Boolean(options.debug);
   const context: Context = await createContext(options);
   baseUrl = context.baseUrl;
+  context.output.begin(`beeper-setup ${command.name()} · ${baseUrl}`);
   try {
     await work(context);
   } finally {
     context.input.close();
   }
 });
-program.exitOverride();
 
 try {
   await program.parseAsync(process.argv);

@@ -2,6 +2,8 @@ import * as prompts from '@clack/prompts';
 
 /** What the CLI tells the person: styled on a terminal, plain lines otherwise (for logs and tests). */
 export interface Output {
+  /** Opens a session on a terminal (a title line); nothing in plain output. */
+  begin(title: string): void;
   step(message: string): void;
   success(message: string): void;
   warn(message: string): void;
@@ -17,6 +19,7 @@ export function createOutput({ styled }: { styled: boolean }): Output {
   const line = (text: string) => process.stdout.write(`${text}\n`);
   if (styled) {
     return {
+      begin: (title) => prompts.intro(title),
       step: (message) => prompts.log.step(message),
       success: (message) => prompts.log.success(message),
       warn: (message) => prompts.log.warn(message),
@@ -37,6 +40,7 @@ export function createOutput({ styled }: { styled: boolean }): Output {
     };
   }
   return {
+    begin: () => {},
     step: (message) => line(message),
     success: (message) => line(`✔ ${message}`),
     warn: (message) => line(`! ${message}`),

@@ -39,6 +39,7 @@ export function buildProgram(run: Run): Command {
     .option('--wait-timeout <seconds>', 'how long to wait for the other device or the server', seconds, 300)
     .option('--debug', 'log each request and show stack traces')
     .showHelpAfterError('(run beeper-setup --help for usage)')
+    .exitOverride() // subcommands inherit it: bin.ts turns every parse error into exit code 2
     .addHelpText(
       'after',
       `

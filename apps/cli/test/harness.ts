@@ -23,6 +23,7 @@ export interface Running {
   /** Resolves once the output so far matches; rejects when the process ends first. */
   waitFor(pattern: RegExp): Promise<string>;
   writeLine(line: string): void;
+  endInput(): void;
   finished: Promise<Finished>;
   output(): string;
 }
@@ -63,6 +64,7 @@ export function startCli(args: string[], env: NodeJS.ProcessEnv): Running {
         check();
       }),
     writeLine: (line) => child.stdin.write(`${line}\n`),
+    endInput: () => child.stdin.end(),
     finished: finished.then((result) => {
       child.stdin.destroy();
       return result;
@@ -71,10 +73,11 @@ export function startCli(args: string[], env: NodeJS.ProcessEnv): Running {
   };
 }
 
-/** Runs to the end with the given standard input. */
+/** Runs to the end with the given standard input, which then closes. */
 export function runCli(args: string[], env: NodeJS.ProcessEnv, stdinLines: string[] = []): Promise<Finished> {
   const running = startCli(args, env);
   for (const line of stdinLines) running.writeLine(line);
+  running.endInput();
   return running.finished;
 }
 

@@ -22,7 +22,6 @@ export async function login(context: Context, options: LoginOptions): Promise<Se
     return current;
   }
   const { client, input, output } = context;
-  input.ensureSecretsCanBeRead('the sign-in code');
   const email = await input.text({
     message: 'Your email address',
     flag: '--email',
@@ -30,6 +29,7 @@ export async function login(context: Context, options: LoginOptions): Promise<Se
     placeholder: 'you@example.com',
     validate: (value) => (emailShape.test(value.trim()) ? undefined : 'Enter an email address, such as you@example.com.'),
   });
+  input.ensureSecretsCanBeRead('the sign-in code');
   const { setupRequestID } = await unwrap(client.POST('/v1/app/setup/start'));
   await unwrap(client.POST('/v1/app/setup/email', { body: { email: email.trim(), setupRequestID } }));
   output.step(`A sign-in code is on its way to ${email.trim()}.`);

@@ -17,7 +17,7 @@ export async function verifyRecoveryKey(context: Context): Promise<SetupState> {
 export async function resetRecoveryKey(context: Context): Promise<SetupState> {
   context.input.ensureSecretsCanBeRead('the new recovery key, typed back');
   const { recoveryKey } = await unwrap(context.client.POST('/v1/app/setup/verification/recovery-key/reset', { body: {} }));
-  context.output.note(recoveryKey, 'Your new recovery key. Save it now, in a password manager for example: it is shown only this once.');
+  context.output.note(`${recoveryKey}\n\nSave it now, in a password manager for example:\nit is shown only this once.`, 'Your new recovery key');
   const { session } = await retryWhileInteractive(context, 'recovery_key_mismatch', 'That is not the key shown above. Type it exactly as shown.', async () => {
     const typed = await context.input.secret({ message: 'Type the new recovery key to confirm you saved it', name: 'the new recovery key' });
     return unwrap(context.client.POST('/v1/app/setup/verification/recovery-key/reset/confirm', { body: { recoveryKey: typed } }));
