@@ -639,8 +639,7 @@ export interface components {
             submit: string;
             /**
              * @description Terms notice to show before the user accepts.
-             * @example By continuing
-             * @example you agree to the Terms of Use and acknowledge the Privacy Policy.
+             * @example By continuing, you agree to the Terms of Use and acknowledge the Privacy Policy.
              */
             terms: string;
             /**
