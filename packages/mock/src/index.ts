@@ -13,14 +13,16 @@ export interface MockOptions {
    * response against the contract (`--errors` turns a violation into an error response).
    */
   upstream?: string | undefined;
+  /** In proxy mode, false lets requests that break the contract reach the upstream, to prove how it rejects them. */
+  validateRequests?: boolean | undefined;
   onLog?: ((line: string) => void) | undefined;
 }
 
 /** Starts the contract mock (or conformance proxy): Prism behind a guard that keeps malformed input within the contract. */
-export async function startMock({ host = '127.0.0.1', port = 0, upstream, onLog }: MockOptions = {}): Promise<RunningServer> {
+export async function startMock({ host = '127.0.0.1', port = 0, upstream, validateRequests, onLog }: MockOptions = {}): Promise<RunningServer> {
   // Prism's start-up lines name its internal port; people only need its request log.
   let started = false;
-  const prism = await startPrism({ upstream, onLog: onLog && ((line) => started && onLog(line)) });
+  const prism = await startPrism({ upstream, validateRequests, onLog: onLog && ((line) => started && onLog(line)) });
   started = true;
   try {
     const guard = await startGuard({ target: prism.url, malformedTarget: upstream, host, port });

@@ -11,6 +11,11 @@ export const contractPath = require.resolve('@beeper-setup/contract/openapi.json
 export interface PrismOptions {
   /** Proxy to this server and validate its traffic against the contract, instead of mocking. */
   upstream?: string | undefined;
+  /**
+   * In proxy mode, false passes requests that break the contract on to the upstream (whose answers are still
+   * validated), to prove how it rejects them. Default true: Prism answers them itself.
+   */
+  validateRequests?: boolean | undefined;
   host?: string | undefined;
   /** 0 picks a free port. */
   port?: number | undefined;
@@ -27,8 +32,8 @@ export interface RunningServer {
 const listening = /Prism is listening on (http:\/\/\S+)/;
 
 /** Starts Prism with `--errors` (a contract violation becomes an error response) and resolves once it listens. */
-export async function startPrism({ upstream, host = '127.0.0.1', port = 0, onLog, startTimeoutMs = 30_000 }: PrismOptions = {}): Promise<RunningServer> {
-  const mode = upstream ? ['proxy', contractPath, upstream] : ['mock', contractPath];
+export async function startPrism({ upstream, validateRequests = true, host = '127.0.0.1', port = 0, onLog, startTimeoutMs = 30_000 }: PrismOptions = {}): Promise<RunningServer> {
+  const mode = upstream ? ['proxy', contractPath, upstream, `--validate-request=${validateRequests}`] : ['mock', contractPath];
   const child = spawn(process.execPath, [prismBin, ...mode, '--host', host, '--port', String(port), '--errors'], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, FORCE_COLOR: '0' },

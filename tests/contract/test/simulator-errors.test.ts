@@ -1,6 +1,7 @@
-// Every error case of the simulator. Those the proxy passes on are proven by Prism; those Prism answers itself
-// by design (a body that breaks the schema, no token, malformed JSON, a body over 64 KiB, an unknown route) never
-// reach the simulator through it, so the simulator's own answers to them are checked directly with the validator.
+// Every error case of the simulator, proven by Prism: through the proxy, or, for bodies that break the schema,
+// through a proxy that passes them on and validates the simulator's answer. What Prism answers itself whatever its
+// options (no token), cannot parse (malformed JSON), what the mock's guard answers (a body over 64 KiB) and routes
+// outside the contract go to the simulator directly and are checked with the validator.
 import { aliceRecoveryKey } from '@beeper-setup/simulator';
 import { validateResponse, type OperationId } from '@beeper-setup/validator';
 import { describe, expect, it } from 'vitest';
@@ -165,26 +166,49 @@ describe('through the proxy', () => {
   });
 });
 
-describe('around the proxy, checked with the validator', () => {
-  async function direct(id: OperationId, init: { body?: string; accessToken?: string } = {}) {
-    const { method, url } = operationsUnderTest.find((operation) => operation.id === id)!;
-    const response = await fetch(`${rig.simulatorUrl}${url}`, {
-      method,
-      headers: { 'content-type': 'application/json', ...(init.accessToken && { authorization: `Bearer ${init.accessToken}` }) },
-      body: method === 'GET' ? null : (init.body ?? null),
-    });
-    const text = await response.text();
-    const answer = { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
+async function answerOf(response: Response) {
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
+}
+
+async function send(baseUrl: string, id: OperationId, init: { body?: string; accessToken?: string }) {
+  const { method, url } = operationsUnderTest.find((operation) => operation.id === id)!;
+  return fetch(`${baseUrl}${url}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...(init.accessToken && { authorization: `Bearer ${init.accessToken}` }) },
+    body: method === 'GET' ? null : (init.body ?? null),
+  });
+}
+
+describe('requests that break the contract, passed on to the simulator by Prism', () => {
+  async function passedOn(id: OperationId, init: { body?: string; accessToken?: string } = {}) {
+    const response = await send(rig.lenientProxyUrl, id, init);
+    expect(response.headers.get('sl-violations')).toBeNull();
+    const answer = await answerOf(response);
     expect(validateResponse(id, answer)).toEqual({ valid: true });
     return answer;
   }
   const withBody = operationsUnderTest.filter((operation) => operation.requestSchema);
 
-  it.each(withBody.map((operation) => [operation.id, operation] as const))('%s: malformed JSON, a body breaking the schema, a body over 64 KiB', async (id, operation) => {
+  it.each(withBody.map((operation) => [operation.id, operation] as const))('%s: a field the schema does not allow → 400 naming it', async (id, operation) => {
+    const { accessToken } = await rig.signIn('alice@example.com');
+    const invalid = await passedOn(id, { accessToken, body: JSON.stringify({ ...operation.requestExample, unexpected: true }) });
+    expect(invalid.body).toMatchObject({ status: 400, code: 'invalid_request', errors: expect.arrayContaining([{ pointer: '/unexpected', detail: 'is not allowed' }]) });
+  });
+
+});
+
+describe('around the proxy, checked with the validator', () => {
+  async function direct(id: OperationId, init: { body?: string; accessToken?: string } = {}) {
+    const answer = await answerOf(await send(rig.simulatorUrl, id, init));
+    expect(validateResponse(id, answer)).toEqual({ valid: true });
+    return answer;
+  }
+  const withBody = operationsUnderTest.filter((operation) => operation.requestSchema);
+
+  it.each(withBody.map((operation) => [operation.id] as const))('%s: malformed JSON → 400, a body over 64 KiB → 413', async (id) => {
     const { accessToken } = await rig.signIn('alice@example.com');
     expect((await direct(id, { accessToken, body: '{"recoveryKey": ' })).body).toMatchObject({ status: 400, code: 'invalid_request', errors: [{ pointer: '' }] });
-    const invalid = await direct(id, { accessToken, body: JSON.stringify({ ...operation.requestExample, unexpected: true }) });
-    expect(invalid.body).toMatchObject({ status: 400, code: 'invalid_request', errors: expect.arrayContaining([{ pointer: '/unexpected', detail: 'is not allowed' }]) });
     expect((await direct(id, { accessToken, body: JSON.stringify({ padding: 'x'.repeat(70_000) }) })).body).toMatchObject({ status: 413, code: 'payload_too_large' });
   });
 

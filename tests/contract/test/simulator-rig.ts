@@ -18,6 +18,8 @@ export interface Device {
 export interface ConformanceRig {
   /** The simulator itself, for what goes around Prism by design. */
   simulatorUrl: string;
+  /** A second proxy that passes requests breaking the contract on to the simulator and validates its answers. */
+  lenientProxyUrl: string;
   /** A client through Prism's proxy, without a token. */
   api: ReturnType<typeof proxiedClient>;
   /** The simulator's control API, called directly: it is outside the contract. */
@@ -55,15 +57,17 @@ function proxiedClient(proxyUrl: string, accessToken?: string) {
 export function useConformanceRig(): ConformanceRig {
   let simulator: RunningSimulator | undefined;
   let proxy: RunningServer | undefined;
+  let lenientProxy: RunningServer | undefined;
   let clockOffset = 0;
   const rig = {} as ConformanceRig;
 
   beforeAll(async () => {
     simulator = await startSimulator({ port: 0, initializingMs: 0, firstSyncMs: 0, clock: () => Date.now() + clockOffset });
-    proxy = await startMock({ upstream: simulator.url });
+    [proxy, lenientProxy] = await Promise.all([startMock({ upstream: simulator.url }), startMock({ upstream: simulator.url, validateRequests: false })]);
     const clientFor = (accessToken?: string) => proxiedClient(proxy!.url, accessToken);
     Object.assign(rig, {
       simulatorUrl: simulator.url,
+      lenientProxyUrl: lenientProxy.url,
       api: clientFor(),
       clientFor,
       control: simulatorControl(simulator.url),
@@ -85,7 +89,7 @@ export function useConformanceRig(): ConformanceRig {
   });
 
   afterAll(async () => {
-    await proxy?.close();
+    await Promise.all([proxy?.close(), lenientProxy?.close()]);
     await simulator?.close();
   });
 
