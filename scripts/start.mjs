@@ -1,5 +1,31 @@
-// `npm start`: lint, bundle and regenerate the contract (types and docs), then serve it with the Prism mock.
+// `npm start`: regenerate the contract (lint, bundle, types, docs), build, then run the local development
+// environment: the stateful simulator on 127.0.0.1:23380 (its other device answers by itself) and the Prism
+// contract mock on 127.0.0.1:4010, until Ctrl-C.
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { root } from './redocly.mjs';
 import { turbo } from './turbo.mjs';
 
-turbo(['generate', 'docs']);
-await import('./mock.mjs');
+turbo(['generate', 'docs', 'build']);
+const load = (name) => import(pathToFileURL(join(root, 'packages', name, 'dist', 'index.js')).href);
+const [{ startSimulator }, { startMock }] = await Promise.all([load('simulator'), load('mock')]);
+
+const simulator = await startSimulator({ port: 23380, autoOtherDevice: true, log: (line) => console.log(`[simulator] ${line}`) });
+const mock = await startMock({ port: 4010 });
+console.log(`
+Simulator  ${simulator.url}   stateful; accounts alice@example.com (recovery key: GET /_sim/scenarios),
+                                     bob@example.com (no recovery key yet), any other email (new account)
+           sign-in codes:   ${simulator.url}/_sim/outbox
+Mock       ${mock.url}    Prism on the contract; pick answers with the Prefer header
+Reference  packages/contract/docs/index.html
+
+Try:  npx beeper-setup setup --base-url ${simulator.url}
+Stop: Ctrl-C
+`);
+
+const stop = async () => {
+  await Promise.all([simulator.close(), mock.close()]);
+  process.exit(0);
+};
+process.once('SIGINT', stop);
+process.once('SIGTERM', stop);

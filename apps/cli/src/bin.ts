@@ -1,8 +1,13 @@
-#!/usr/bin/env node
 import { CommanderError } from 'commander';
 import { createContext, type Context } from './context.js';
 import { describeFailure, exitCodes } from './failures.js';
 import { buildProgram, globalOptionsOf } from './program.js';
+
+// A reader that stops early (`beeper-setup --help | head`) is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(exitCodes.ok);
+  throw error;
+});
 
 let debug = process.argv.includes('--debug');
 let baseUrl = 'the Beeper Desktop API';
