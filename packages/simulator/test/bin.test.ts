@@ -24,14 +24,14 @@ it('prints its usage with an example for --help', async () => {
   expect(await exited).toBe(0);
   expect(output()).toContain('Usage: beeper-setup-sim');
   expect(output()).toContain('npx beeper-setup-sim --state-file');
-  expect(output()).toContain('default 23380');
+  expect(output()).toContain('(default: 23380)');
 });
 
 it.each([
-  ['an unknown flag', ['--colour'], "Unknown option '--colour'"],
-  ['a port that is not a number', ['--port', 'abc'], '--port must be a whole number from 0 to 65535, not "abc"'],
-  ['a port out of range', ['--port', '70000'], '--port must be a whole number from 0 to 65535'],
-  ['a flag without its value', ['--state-file'], "Option '--state-file <value>' argument missing"],
+  ['an unknown flag', ['--colour'], "unknown option '--colour'"],
+  ['a port that is not a number', ['--port', 'abc'], "option '--port <number>' argument 'abc' is invalid. a whole number from 0 to 65535."],
+  ['a port out of range', ['--port', '70000'], "argument '70000' is invalid. a whole number from 0 to 65535."],
+  ['a flag without its value', ['--state-file'], "option '--state-file <path>' argument missing"],
 ])('exits 2 with a clear message for %s', async (_, args, message) => {
   const { output, exited } = run(args);
   expect(await exited).toBe(2);
