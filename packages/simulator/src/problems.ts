@@ -32,7 +32,11 @@ export class ProblemError extends Error {
     readonly detail: string,
     readonly fieldErrors?: FieldError[],
   ) {
+    // A problem is an expected answer, not a bug: its stack trace would cost more than the rest of the reply.
+    const { stackTraceLimit } = Error;
+    Error.stackTraceLimit = 0;
     super(detail);
+    Error.stackTraceLimit = stackTraceLimit;
     this.name = 'ProblemError';
   }
 

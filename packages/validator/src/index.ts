@@ -95,12 +95,19 @@ function resolved(pointer: string[]): string[] {
 
 const invalid = (detail: string, pointer = ''): Validation => ({ valid: false, errors: [{ pointer, detail }] });
 
+const requestBodyValidators = new Map<OperationId, ValidateFunction>();
+
 /** Validates a request body (parsed JSON, or `undefined` when there is none) against the operation's contract. */
 export function validateRequestBody(operationId: OperationId, body: unknown): Validation {
   const { body: expected } = operationTable[operationId];
   if (body === undefined) return expected === 'required' ? invalid('is required') : { valid: true };
   if (expected === 'none') return { valid: true };
-  return run(validatorAt([...resolved([...operationPointer(operationId), 'requestBody']), 'content', 'application/json', 'schema']), body);
+  let validate = requestBodyValidators.get(operationId);
+  if (!validate) {
+    validate = validatorAt([...resolved([...operationPointer(operationId), 'requestBody']), 'content', 'application/json', 'schema']);
+    requestBodyValidators.set(operationId, validate);
+  }
+  return run(validate, body);
 }
 
 /** Validates a response's status, media type, declared headers and body against the operation's contract. */
