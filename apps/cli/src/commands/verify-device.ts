@@ -61,8 +61,9 @@ async function follow(context: Context, verification: Verification, options: Ver
         verification = await waitForOtherDevice(context, verification);
         break;
       case 'sas.start': {
-        if ((await chooseMethod(context, verification, options)) === 'qr') {
-          output.note(verification.qr!.data, 'Scan this QR code payload with your other device');
+        const { qr } = verification;
+        if (qr && (await chooseMethod(context, options)) === 'qr') {
+          output.note(qr.data, 'Scan this QR code payload with your other device');
           verification = await waitForOtherDevice(context, verification);
           break;
         }
@@ -70,7 +71,8 @@ async function follow(context: Context, verification: Verification, options: Ver
         break;
       }
       case 'sas.confirm': {
-        const { emojis, decimals } = verification.sas!;
+        if (!verification.sas) throw new CliError('The server asked to confirm the emojis but sent none to compare. Nothing was verified.');
+        const { emojis, decimals } = verification.sas;
         output.note(decimals ? `${emojis}\n\nor the numbers ${decimals}` : emojis, 'Compare with your other device');
         if (!(await input.confirm({ message: 'Do they match, in the same order?', flag: '--emojis-match', given: options.emojisMatch }))) {
           return cancel(context, verification, 'm.mismatched_sas', 'The emojis did not match.');
@@ -89,8 +91,8 @@ async function follow(context: Context, verification: Verification, options: Ver
   }
 }
 
-async function chooseMethod(context: Context, verification: Verification, options: VerifyDeviceOptions): Promise<'sas' | 'qr'> {
-  if (!verification.qr) return 'sas';
+/** Emojis or QR code, once this device can show a QR code. */
+function chooseMethod(context: Context, options: VerifyDeviceOptions): Promise<'sas' | 'qr'> {
   return context.input.choose({
     message: 'How do you want to verify?',
     flag: '--method',
