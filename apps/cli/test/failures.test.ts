@@ -11,11 +11,7 @@ afterAll(() => w.close());
 
 async function signedInAsAlice() {
   const env = await w.env();
-  const login = startCli(['login', '--email', 'alice@example.com', '--stdin'], env);
-  await login.waitFor(/code is on its way/);
-  login.writeLine(await w.code('alice@example.com'));
-  expect((await login.finished).code).toBe(0);
-  await w.signedInClient(env);
+  await w.signIn('alice@example.com', env);
   return env;
 }
 

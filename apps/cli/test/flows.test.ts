@@ -22,15 +22,6 @@ async function expectReady(env: NodeJS.ProcessEnv) {
   expect(JSON.parse(status.stdout)).toMatchObject({ state: 'ready', e2ee: { verified: true, firstSyncDone: true } });
 }
 
-/** Signs alice in with a script, as `login --stdin` does in CI. */
-async function signInAlice(env: NodeJS.ProcessEnv) {
-  const login = startCli(['login', '--email', 'alice@example.com', '--stdin'], env);
-  await login.waitFor(/code is on its way/);
-  login.writeLine(await w.code('alice@example.com'));
-  expect((await login.finished).code).toBe(0);
-  return w.signedInClient(env);
-}
-
 it('existing account + recovery key: `setup` signs in, unlocks and ends ready', async () => {
   const env = await w.env();
   const cli = startCli(['setup', '--email', 'alice@example.com', '--verify-with', 'recovery-key', '--stdin'], env);
@@ -73,7 +64,7 @@ it('existing account + emoji verification, the other device driven through the c
 
 it('an incoming request, verified by QR code: accept, show the code, confirm the scan', async () => {
   const env = await w.env();
-  const { client } = await signInAlice(env);
+  const { client } = await w.signIn('alice@example.com', env);
   const deviceID = (await unwrap(client.GET('/v1/app/setup'))).matrix!.deviceID;
   const incoming = await w.control.otherDevice.requestVerification(deviceID, ['qr', 'sas']);
   const cli = startCli(['verify-device', '--accept', '--method', 'qr', '--qr-scanned'], env);
@@ -88,7 +79,7 @@ it('an incoming request, verified by QR code: accept, show the code, confirm the
 
 it('scans the other device\'s QR code from standard input', async () => {
   const env = await w.env();
-  const { client } = await signInAlice(env);
+  const { client } = await w.signIn('alice@example.com', env);
   const deviceID = (await unwrap(client.GET('/v1/app/setup'))).matrix!.deviceID;
   const cli = startCli(['verify-device', '--start'], env);
   await cli.waitFor(/accept the verification request/);
@@ -103,7 +94,7 @@ it('scans the other device\'s QR code from standard input', async () => {
 
 it('cancels a verification with a reason the other device sees', async () => {
   const env = await w.env();
-  const { client } = await signInAlice(env);
+  const { client } = await w.signIn('alice@example.com', env);
   const deviceID = (await unwrap(client.GET('/v1/app/setup'))).matrix!.deviceID;
   const incoming = await w.control.otherDevice.requestVerification(deviceID);
   const cancel = await runCli(['verify-device', '--cancel', incoming, '--reason', 'Not me'], env);

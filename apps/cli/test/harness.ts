@@ -105,6 +105,15 @@ export async function world() {
       secrets.add(latest.code);
       return latest.code;
     },
+    /** Runs `login --stdin` for an existing account, answering with the emailed code; then as signedInClient. */
+    async signIn(email: string, env: NodeJS.ProcessEnv) {
+      const login = startCli(['login', '--email', email, '--stdin'], env);
+      await login.waitFor(/code is on its way/);
+      login.writeLine(await this.code(email));
+      const { code, stderr } = await login.finished;
+      if (code !== 0) throw new Error(`login failed (${code}): ${stderr}`);
+      return this.signedInClient(env);
+    },
     /** The access token `login` saved, and a client that uses it. */
     async signedInClient(env: NodeJS.ProcessEnv): Promise<{ token: string; client: SetupClient }> {
       const saved = JSON.parse(await readFile(join(env.XDG_CONFIG_HOME!, 'beeper-setup', 'credentials.json'), 'utf8')) as Record<string, string>;
