@@ -12,7 +12,7 @@ const problems = {
   malformedJson: contract.components.examples.ProblemMalformedJson!.value,
   payloadTooLarge: contract.components.examples.ProblemPayloadTooLarge!.value,
 };
-export const maxBodyBytes = 64 * 1024;
+const maxBodyBytes = 64 * 1024;
 
 export interface GuardOptions {
   /** Where well-formed requests go (Prism). */

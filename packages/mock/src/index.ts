@@ -1,8 +1,7 @@
 import { startGuard } from './guard.js';
 import { startPrism, type RunningServer } from './prism.js';
 
-export { contractPath, startPrism, type PrismOptions, type RunningServer } from './prism.js';
-export { maxBodyBytes } from './guard.js';
+export { startPrism, type PrismOptions, type RunningServer } from './prism.js';
 
 export interface MockOptions {
   host?: string | undefined;

@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 const require = createRequire(import.meta.url);
 const prismPackage = require.resolve('@stoplight/prism-cli/package.json');
 const prismBin = join(dirname(prismPackage), (require(prismPackage) as { bin: { prism: string } }).bin.prism);
-export const contractPath = require.resolve('@beeper-setup/contract/openapi.json');
+const contractPath = require.resolve('@beeper-setup/contract/openapi.json');
 
 export interface PrismOptions {
   /** Proxy to this server and validate its traffic against the contract, instead of mocking. */

@@ -47,7 +47,7 @@ function run(validate: ValidateFunction, value: unknown): Validation {
 }
 
 /** Ajv's errors as the contract's field errors: a JSON Pointer to the field and what is wrong with it. */
-export function toFieldErrors(errors: ErrorObject[]): FieldError[] {
+function toFieldErrors(errors: ErrorObject[]): FieldError[] {
   const seen = new Set<string>();
   const fieldErrors: FieldError[] = [];
   for (const error of errors) {
