@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { aliceRecoveryKey } from '../src/index.js';
-import { startTestSimulator, type Device, type TestSimulator } from './driver.js';
+import type { Device } from '../src/testing.js';
+import { simulatorForTest, type TestSimulator } from './driver.js';
 
 const flowCount = 100;
 
@@ -32,7 +33,7 @@ async function newRecoveryKey(device: Device, userID: string) {
 }
 
 it(`runs ${flowCount} sign-in flows in parallel, each ending in its own session and state`, async () => {
-  const simulator = await startTestSimulator();
+  const simulator = await simulatorForTest();
   const results = await Promise.all(Array.from({ length: flowCount }, (_, i) => flows[i % flows.length]!(simulator, i)));
 
   for (const { device, userID } of results) {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { aliceRecoveryKey, scenarios } from '../src/index.js';
-import { rawRequest, startTestSimulator } from './driver.js';
+import { rawRequest, simulatorForTest } from './driver.js';
 
 describe('GET /_sim/outbox', () => {
   it('lists sent codes newest first, for one address (any case) or all', async () => {
-    const simulator = await startTestSimulator();
+    const simulator = await simulatorForTest();
     const alice = await simulator.requestCode('alice@example.com');
     const bob = await simulator.requestCode('bob@example.com');
     const aliceAgain = await simulator.requestCode('Alice@Example.com');
@@ -17,7 +17,7 @@ describe('GET /_sim/outbox', () => {
 
 describe('POST /_sim/reset', () => {
   it('goes back to the seeded scenarios: sessions, mail, new accounts and new keys are gone', async () => {
-    const simulator = await startTestSimulator();
+    const simulator = await simulatorForTest();
     const alice = await simulator.signIn('alice@example.com');
     await simulator.register('carol@example.com', 'carol');
     const bob = await simulator.signIn('bob@example.com');
@@ -30,11 +30,11 @@ describe('POST /_sim/reset', () => {
     expect(await simulator.control.outbox()).toEqual([]);
     const { setupRequestID, code } = await simulator.requestCode('carol@example.com');
     expect((await simulator.api.POST('/v1/app/setup/response', { body: { response: code, setupRequestID } })).data).toMatchObject({ registrationRequired: true });
-    expect((await simulator.signIn('bob@example.com')).state).toBe('needs-cross-signing-setup');
+    expect((await simulator.signIn('bob@example.com')).session.state).toBe('needs-cross-signing-setup');
   });
 
   it('stops the automatic other device’s pending steps', async () => {
-    const simulator = await startTestSimulator({ autoOtherDevice: true, otherDeviceDelayMs: 50 });
+    const simulator = await simulatorForTest({ autoOtherDevice: true, otherDeviceDelayMs: 50 });
     const alice = await simulator.signIn('alice@example.com');
     await alice.api.POST('/v1/app/setup/verifications', { body: {} });
     await simulator.control.reset();
@@ -46,7 +46,7 @@ describe('POST /_sim/reset', () => {
 
 describe('GET /_sim/scenarios', () => {
   it('lists the seeded scenarios with alice’s recovery key, which unlocks her device', async () => {
-    const simulator = await startTestSimulator();
+    const simulator = await simulatorForTest();
     const listed = await simulator.control.scenarios();
     expect(listed).toEqual(scenarios);
     expect(listed.map(({ email, afterSignIn }) => [email, afterSignIn])).toEqual([
@@ -58,7 +58,7 @@ describe('GET /_sim/scenarios', () => {
   });
 
   it.each(scenarios.map((scenario) => [scenario.email, scenario] as const))('%s leads where the scenario says', async (email, { afterSignIn, userID }) => {
-    const simulator = await startTestSimulator();
+    const simulator = await simulatorForTest();
     const { setupRequestID, code } = await simulator.requestCode(email);
     const { data } = await simulator.api.POST('/v1/app/setup/response', { body: { response: code, setupRequestID } });
     if (afterSignIn === 'registration-required') expect(data).toMatchObject({ registrationRequired: true });
@@ -82,7 +82,7 @@ describe('control API errors', () => {
     ['a sharesSecrets that is not boolean', 'POST', '/_sim/sessions/{deviceID}/other-device', '{"sharesSecrets":"no"}', 400, 'invalid_request'],
     ['a body over 64 KiB', 'POST', '/_sim/sessions/{deviceID}/other-device', JSON.stringify({ sharesSecrets: 'x'.repeat(70_000) }), 413, 'payload_too_large'],
   ] as const)('answer %s with a problem', async (_, method, path, body, status, code) => {
-    const simulator = await startTestSimulator();
+    const simulator = await simulatorForTest();
     const alice = await simulator.signIn('alice@example.com');
     const response = await rawRequest(simulator.url, method, path.replace('{deviceID}', alice.deviceID), { body });
     expect(response.status).toBe(status);
@@ -91,7 +91,7 @@ describe('control API errors', () => {
   });
 
   it('name each offending field', async () => {
-    const simulator = await startTestSimulator();
+    const simulator = await simulatorForTest();
     const alice = await simulator.signIn('alice@example.com');
     const response = await rawRequest(simulator.url, 'POST', `/_sim/sessions/${alice.deviceID}/verifications`, { body: '{"methods":"sas","a/b":1}' });
     expect(response.body.errors).toEqual([
@@ -101,7 +101,7 @@ describe('control API errors', () => {
   });
 
   it('validate the other device’s cancellation against the contract', async () => {
-    const simulator = await startTestSimulator();
+    const simulator = await simulatorForTest();
     const alice = await simulator.signIn('alice@example.com');
     const id = await simulator.control.otherDevice.requestVerification(alice.deviceID);
     const response = await rawRequest(simulator.url, 'POST', `/_sim/sessions/${alice.deviceID}/verifications/${id}/cancel`, { body: '{"code":7}' });
@@ -109,7 +109,7 @@ describe('control API errors', () => {
   });
 
   it('answer 409 action_not_available when the other device may not take the step', async () => {
-    const simulator = await startTestSimulator();
+    const simulator = await simulatorForTest();
     const alice = await simulator.signIn('alice@example.com');
     const id = await simulator.control.otherDevice.requestVerification(alice.deviceID);
     await expect(simulator.control.otherDevice.accept(alice.deviceID, id)).rejects.toMatchObject({ status: 409, problem: { code: 'action_not_available' } });

@@ -1,16 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { aliceRecoveryKey, ControlApiError } from '../src/index.js';
-import { startTestSimulator, type Device, type TestSimulator } from './driver.js';
+import { fetchSetupState, forVerification, type Device } from '../src/testing.js';
+import { simulatorForTest, type TestSimulator } from './driver.js';
 
-async function signedInAlice(options: Parameters<typeof startTestSimulator>[0] = {}) {
-  const simulator = await startTestSimulator(options);
+async function signedInAlice(options: Parameters<typeof simulatorForTest>[0] = {}) {
+  const simulator = await simulatorForTest(options);
   const alice = await simulator.signIn('alice@example.com');
   return { simulator, alice, other: simulator.control.otherDevice };
 }
 
-const at = (verificationID: string) => ({ params: { path: { verificationID } } });
 const start = async (device: Device) => (await device.api.POST('/v1/app/setup/verifications', { body: { purpose: 'login' } })).data!;
-const setupState = async (device: Device) => (await device.api.GET('/v1/app/setup')).data!;
 
 describe('an outgoing verification with emojis', () => {
   it('goes requested → ready → sas_ready → done with exactly the contract’s actions, and makes the device ready', async () => {
@@ -21,28 +20,28 @@ describe('an outgoing verification with emojis', () => {
     const id = started.verification!.id;
 
     expect(await other.accept(alice.deviceID, id)).toMatchObject({ state: 'ready', availableActions: ['sas.start', 'cancel'], qr: { data: expect.any(String) } });
-    const { data: sas } = await alice.api.POST('/v1/app/setup/verifications/{verificationID}/sas/start', at(id));
+    const { data: sas } = await alice.api.POST('/v1/app/setup/verifications/{verificationID}/sas/start', forVerification(id));
     expect(sas!.verification).toMatchObject({ state: 'sas_ready', availableActions: ['sas.confirm', 'cancel'], sas: { emojis: expect.any(String), decimals: expect.any(String) } });
     expect(sas!.verification!.sas!.emojis.split(' ')).toHaveLength(7);
 
-    const { data: confirmed } = await alice.api.POST('/v1/app/setup/verifications/{verificationID}/sas/confirm', at(id));
+    const { data: confirmed } = await alice.api.POST('/v1/app/setup/verifications/{verificationID}/sas/confirm', forVerification(id));
     expect(confirmed!.verification).toMatchObject({ state: 'sas_ready', availableActions: ['cancel'] });
     expect(await other.confirmSas(alice.deviceID, id)).toMatchObject({ state: 'done', availableActions: [] });
 
-    const state = await setupState(alice);
+    const state = await fetchSetupState(alice);
     expect(state).toMatchObject({ state: 'ready', e2ee: { verified: true, secrets: { masterKey: true } } });
     expect(state.verification).toBeUndefined();
     expect((await alice.api.GET('/v1/app/setup/verifications')).data).toEqual({ items: [] });
-    expect((await alice.api.GET('/v1/app/setup/verifications/{verificationID}', at(id))).data!.verification).toMatchObject({ state: 'done' });
+    expect((await alice.api.GET('/v1/app/setup/verifications/{verificationID}', forVerification(id))).data!.verification).toMatchObject({ state: 'done' });
   });
 
   it('ends done whichever device confirms first', async () => {
     const { alice, other } = await signedInAlice();
     const id = (await start(alice)).verification!.id;
     await other.accept(alice.deviceID, id);
-    await alice.api.POST('/v1/app/setup/verifications/{verificationID}/sas/start', at(id));
+    await alice.api.POST('/v1/app/setup/verifications/{verificationID}/sas/start', forVerification(id));
     expect(await other.confirmSas(alice.deviceID, id)).toMatchObject({ state: 'sas_ready', availableActions: ['sas.confirm', 'cancel'] });
-    const { data } = await alice.api.POST('/v1/app/setup/verifications/{verificationID}/sas/confirm', at(id));
+    const { data } = await alice.api.POST('/v1/app/setup/verifications/{verificationID}/sas/confirm', forVerification(id));
     expect(data!.verification).toMatchObject({ state: 'done' });
   });
 
@@ -50,20 +49,20 @@ describe('an outgoing verification with emojis', () => {
     const { alice, other } = await signedInAlice();
     const id = (await start(alice)).verification!.id;
     await other.accept(alice.deviceID, id);
-    await alice.api.POST('/v1/app/setup/verifications/{verificationID}/sas/start', at(id));
+    await alice.api.POST('/v1/app/setup/verifications/{verificationID}/sas/start', forVerification(id));
     expect(await other.reportMismatch(alice.deviceID, id)).toMatchObject({ state: 'error', availableActions: [], error: { code: 'm.mismatched_sas' } });
-    expect((await setupState(alice)).state).toBe('needs-verification');
+    expect((await fetchSetupState(alice)).state).toBe('needs-verification');
   });
 
   it('with the automatic other device, needs nobody else', async () => {
     const { alice } = await signedInAlice({ autoOtherDevice: true, otherDeviceDelayMs: 10 });
     const id = (await start(alice)).verification!.id;
-    const stateOf = async () => (await alice.api.GET('/v1/app/setup/verifications/{verificationID}', at(id))).data!.verification!.state;
+    const stateOf = async () => (await alice.api.GET('/v1/app/setup/verifications/{verificationID}', forVerification(id))).data!.verification!.state;
     await expect.poll(stateOf).toBe('ready');
-    await alice.api.POST('/v1/app/setup/verifications/{verificationID}/sas/start', at(id));
-    await alice.api.POST('/v1/app/setup/verifications/{verificationID}/sas/confirm', at(id));
+    await alice.api.POST('/v1/app/setup/verifications/{verificationID}/sas/start', forVerification(id));
+    await alice.api.POST('/v1/app/setup/verifications/{verificationID}/sas/confirm', forVerification(id));
     await expect.poll(stateOf).toBe('done');
-    expect((await setupState(alice)).state).toBe('ready');
+    expect((await fetchSetupState(alice)).state).toBe('ready');
   });
 });
 
@@ -73,17 +72,17 @@ describe('an incoming verification', () => {
     const id = await other.requestVerification(alice.deviceID);
     const incoming = { id, direction: 'incoming', state: 'requested', availableActions: ['accept', 'cancel'], methods: ['qr', 'sas'] };
     expect((await alice.api.GET('/v1/app/setup/verifications')).data!.items).toEqual([expect.objectContaining(incoming)]);
-    expect((await setupState(alice)).verification).toMatchObject(incoming);
-    const { data } = await alice.api.POST('/v1/app/setup/verifications/{verificationID}/accept', at(id));
+    expect((await fetchSetupState(alice)).verification).toMatchObject(incoming);
+    const { data } = await alice.api.POST('/v1/app/setup/verifications/{verificationID}/accept', forVerification(id));
     expect(data!.verification).toMatchObject({ state: 'ready', availableActions: ['sas.start', 'cancel'] });
   });
 
   it('completes by QR: the other device scans this one’s code, this device confirms', async () => {
     const { alice, other } = await signedInAlice();
     const id = await other.requestVerification(alice.deviceID);
-    await alice.api.POST('/v1/app/setup/verifications/{verificationID}/accept', at(id));
+    await alice.api.POST('/v1/app/setup/verifications/{verificationID}/accept', forVerification(id));
     expect(await other.scanQrCode(alice.deviceID, id)).toMatchObject({ state: 'qr_scanned', availableActions: ['qr.confirmScanned', 'cancel'] });
-    const { data } = await alice.api.POST('/v1/app/setup/verifications/{verificationID}/qr/confirm-scanned', at(id));
+    const { data } = await alice.api.POST('/v1/app/setup/verifications/{verificationID}/qr/confirm-scanned', forVerification(id));
     expect(data!.verification).toMatchObject({ state: 'done', availableActions: [] });
     expect(data!.session.state).toBe('ready');
   });
@@ -91,7 +90,7 @@ describe('an incoming verification', () => {
   it('completes by QR the other way: this device scans the other device’s code', async () => {
     const { alice, other } = await signedInAlice();
     const id = await other.requestVerification(alice.deviceID);
-    await alice.api.POST('/v1/app/setup/verifications/{verificationID}/accept', at(id));
+    await alice.api.POST('/v1/app/setup/verifications/{verificationID}/accept', forVerification(id));
     const { data } = await alice.api.POST('/v1/app/setup/verifications/qr/scan', { body: { data: await other.qrCode(alice.deviceID, id) } });
     expect(data!.verification).toMatchObject({ id, state: 'done' });
     expect(data!.session.state).toBe('ready');
@@ -100,7 +99,7 @@ describe('an incoming verification', () => {
   it('without QR among the methods shows no QR code and offers none to scan', async () => {
     const { alice, other } = await signedInAlice();
     const id = await other.requestVerification(alice.deviceID, ['sas']);
-    const { data } = await alice.api.POST('/v1/app/setup/verifications/{verificationID}/accept', at(id));
+    const { data } = await alice.api.POST('/v1/app/setup/verifications/{verificationID}/accept', forVerification(id));
     expect(data!.verification).toMatchObject({ methods: ['sas'], state: 'ready' });
     expect(data!.verification!.qr).toBeUndefined();
     await expect(other.qrCode(alice.deviceID, id)).rejects.toMatchObject({ status: 409, problem: { code: 'action_not_available' } });
@@ -112,7 +111,7 @@ describe('cancelling', () => {
   it('by this device: cancelled with the code and reason given, no actions left', async () => {
     const { alice } = await signedInAlice();
     const id = (await start(alice)).verification!.id;
-    const { data } = await alice.api.POST('/v1/app/setup/verifications/{verificationID}/cancel', { ...at(id), body: { code: 'm.mismatched_sas', reason: 'The emojis did not match.' } });
+    const { data } = await alice.api.POST('/v1/app/setup/verifications/{verificationID}/cancel', { ...forVerification(id), body: { code: 'm.mismatched_sas', reason: 'The emojis did not match.' } });
     expect(data!.verification).toMatchObject({ state: 'cancelled', availableActions: [], error: { code: 'm.mismatched_sas', reason: 'The emojis did not match.' } });
     expect(data!.session.verification).toBeUndefined();
     expect(data!.session.state).toBe('needs-verification');
@@ -121,7 +120,7 @@ describe('cancelling', () => {
   it('by this device without a body: code m.user', async () => {
     const { alice } = await signedInAlice();
     const id = (await start(alice)).verification!.id;
-    const { data } = await alice.api.POST('/v1/app/setup/verifications/{verificationID}/cancel', at(id));
+    const { data } = await alice.api.POST('/v1/app/setup/verifications/{verificationID}/cancel', forVerification(id));
     expect(data!.verification!.error).toEqual({ code: 'm.user', reason: 'The verification was cancelled.' });
   });
 
@@ -134,12 +133,12 @@ describe('cancelling', () => {
 
 describe('verification errors', () => {
   const byID = [
-    ['getVerification', (device: Device, id: string) => device.api.GET('/v1/app/setup/verifications/{verificationID}', at(id))],
-    ['acceptVerification', (device: Device, id: string) => device.api.POST('/v1/app/setup/verifications/{verificationID}/accept', at(id))],
-    ['cancelVerification', (device: Device, id: string) => device.api.POST('/v1/app/setup/verifications/{verificationID}/cancel', at(id))],
-    ['confirmQrCodeScanned', (device: Device, id: string) => device.api.POST('/v1/app/setup/verifications/{verificationID}/qr/confirm-scanned', at(id))],
-    ['startSasVerification', (device: Device, id: string) => device.api.POST('/v1/app/setup/verifications/{verificationID}/sas/start', at(id))],
-    ['confirmSasVerification', (device: Device, id: string) => device.api.POST('/v1/app/setup/verifications/{verificationID}/sas/confirm', at(id))],
+    ['getVerification', (device: Device, id: string) => device.api.GET('/v1/app/setup/verifications/{verificationID}', forVerification(id))],
+    ['acceptVerification', (device: Device, id: string) => device.api.POST('/v1/app/setup/verifications/{verificationID}/accept', forVerification(id))],
+    ['cancelVerification', (device: Device, id: string) => device.api.POST('/v1/app/setup/verifications/{verificationID}/cancel', forVerification(id))],
+    ['confirmQrCodeScanned', (device: Device, id: string) => device.api.POST('/v1/app/setup/verifications/{verificationID}/qr/confirm-scanned', forVerification(id))],
+    ['startSasVerification', (device: Device, id: string) => device.api.POST('/v1/app/setup/verifications/{verificationID}/sas/start', forVerification(id))],
+    ['confirmSasVerification', (device: Device, id: string) => device.api.POST('/v1/app/setup/verifications/{verificationID}/sas/confirm', forVerification(id))],
   ] as const;
 
   it.each(byID)('%s answers 404 verification_not_found for an unknown ID, and for another session’s verification', async (_, call) => {
@@ -163,10 +162,10 @@ describe('verification errors', () => {
   ] as const)('answer 409 action_not_available for %s', async (_, direction, state, action) => {
     const { alice, other } = await signedInAlice();
     const id = direction === 'outgoing' ? (await start(alice)).verification!.id : await other.requestVerification(alice.deviceID);
-    if (state === 'ready') await alice.api.POST('/v1/app/setup/verifications/{verificationID}/accept', at(id));
+    if (state === 'ready') await alice.api.POST('/v1/app/setup/verifications/{verificationID}/accept', forVerification(id));
     if (state === 'cancelled') await other.cancel(alice.deviceID, id);
     const path = `/v1/app/setup/verifications/{verificationID}/${action}` as '/v1/app/setup/verifications/{verificationID}/accept';
-    const { error, response } = await alice.api.POST(path, at(id));
+    const { error, response } = await alice.api.POST(path, forVerification(id));
     expect(response.status).toBe(409);
     expect(error).toMatchObject({ code: 'action_not_available', detail: expect.stringContaining(state) });
   });
@@ -175,7 +174,7 @@ describe('verification errors', () => {
     const { simulator, alice, other } = await signedInAlice();
     const otherAlice = await simulator.signIn('alice@example.com');
     const id = await other.requestVerification(otherAlice.deviceID);
-    await otherAlice.api.POST('/v1/app/setup/verifications/{verificationID}/accept', at(id));
+    await otherAlice.api.POST('/v1/app/setup/verifications/{verificationID}/accept', forVerification(id));
     for (const data of ['TUFUUklYAgF2cmZfMDFKQlgzUTRaOKZ6gm0Vz1E4Q6bC', await other.qrCode(otherAlice.deviceID, id)]) {
       const { error, response } = await alice.api.POST('/v1/app/setup/verifications/qr/scan', { body: { data } });
       expect(response.status).toBe(400);
@@ -202,7 +201,7 @@ describe('verification errors', () => {
       },
     ],
   ])('startVerification answers 409 invalid_state in %s', async (state, signedIn) => {
-    const simulator = await startTestSimulator();
+    const simulator = await simulatorForTest();
     const device = await signedIn(simulator);
     const { error, response } = await device.api.POST('/v1/app/setup/verifications', { body: {} });
     expect(response.status).toBe(409);
@@ -221,9 +220,9 @@ describe('secrets', () => {
     const { alice, other } = await signedInAlice();
     await other.setSharesSecrets(alice.deviceID, false);
     const id = await other.requestVerification(alice.deviceID);
-    await alice.api.POST('/v1/app/setup/verifications/{verificationID}/accept', at(id));
+    await alice.api.POST('/v1/app/setup/verifications/{verificationID}/accept', forVerification(id));
     await other.scanQrCode(alice.deviceID, id);
-    const { data } = await alice.api.POST('/v1/app/setup/verifications/{verificationID}/qr/confirm-scanned', at(id));
+    const { data } = await alice.api.POST('/v1/app/setup/verifications/{verificationID}/qr/confirm-scanned', forVerification(id));
     expect(data!.session).toMatchObject({ state: 'needs-secrets', e2ee: { verified: true, secrets: { masterKey: false } } });
     const started = await alice.api.POST('/v1/app/setup/verifications', { body: {} });
     expect(started.data!.verification).toMatchObject({ purpose: 'device' });

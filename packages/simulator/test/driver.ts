@@ -1,13 +1,11 @@
-// Starts a simulator per test and drives it as an app would: openapi-fetch typed by the contract, every response
-// checked against the contract, and the control API for what a person would read from email or do on another device.
+// The simulator's own tests drive it with the testing kit through a client that checks every response against the
+// contract, and send raw requests for what a typed client would never send.
 import { request } from 'node:http';
 import createClient, { type Middleware } from 'openapi-fetch';
-import { operationTable, type components, type paths } from '@beeper-setup/contract';
+import { operationTable, type paths } from '@beeper-setup/contract';
 import { validateResponse, type OperationId } from '@beeper-setup/validator';
 import { onTestFinished } from 'vitest';
-import { simulatorControl, startSimulator, type SimulatorOptions } from '../src/index.js';
-
-type Schemas = components['schemas'];
+import { signInDriver, startTestSimulator, type SetupApi, type TestSimulatorOptions } from '../src/testing.js';
 
 const operationIds = Object.keys(operationTable) as OperationId[];
 
@@ -27,67 +25,19 @@ const conformsToContract: Middleware = {
   },
 };
 
-export function apiClient(baseUrl: string, accessToken?: string) {
+export function apiClient(baseUrl: string, accessToken?: string): SetupApi {
   const api = createClient<paths>({ baseUrl, headers: accessToken === undefined ? {} : { authorization: `Bearer ${accessToken}` } });
   api.use(conformsToContract);
   return api;
 }
-export type ApiClient = ReturnType<typeof apiClient>;
 
-export interface Device {
-  api: ApiClient;
-  accessToken: string;
-  deviceID: string;
-  userID: string;
-  /** The state right after sign-in. */
-  state: Schemas['SetupStateName'];
-}
-
-/** A simulator for one test on a free loopback port, with no waiting; stopped when the test ends, pass or fail. */
-export async function startTestSimulator(options: SimulatorOptions = {}) {
-  const simulator = await startSimulator({ port: 0, initializingMs: 0, firstSyncMs: 0, ...options });
+/** A simulator for one test, driven through `apiClient`; stopped when the test ends, pass or fail. */
+export async function simulatorForTest(options: TestSimulatorOptions = {}) {
+  const simulator = await startTestSimulator(options);
   onTestFinished(() => simulator.close());
-  const api = apiClient(simulator.url);
-  const control = simulatorControl(simulator.url);
-
-  /** `startSetup` → `sendSignInCode`, and the code from the outbox. */
-  async function requestCode(email: string) {
-    const { data } = await api.POST('/v1/app/setup/start');
-    const setupRequestID = data!.setupRequestID;
-    await api.POST('/v1/app/setup/email', { body: { email, setupRequestID } });
-    return { setupRequestID, code: await control.signInCode(setupRequestID) };
-  }
-
-  function deviceOf({ matrix, session }: Schemas['SetupCompleteResponse']): Device {
-    return { api: apiClient(simulator.url, matrix.accessToken), ...matrix, state: session.state };
-  }
-
-  /** Signs in to an existing account. */
-  async function signIn(email: string): Promise<Device> {
-    const { setupRequestID, code } = await requestCode(email);
-    const { data } = await api.POST('/v1/app/setup/response', { body: { response: code, setupRequestID } });
-    if (!data || !('matrix' in data)) throw new Error(`${email} has no account`);
-    return deviceOf(data);
-  }
-
-  /** Creates an account for an email that has none, and signs in. */
-  async function register(email: string, username: string): Promise<Device> {
-    const { setupRequestID, code } = await requestCode(email);
-    const { data } = await api.POST('/v1/app/setup/response', { body: { response: code, setupRequestID } });
-    if (!data || !('registrationRequired' in data)) throw new Error(`${email} already has an account`);
-    const registered = await api.POST('/v1/app/setup/register', { body: { acceptTerms: true, leadToken: data.leadToken, setupRequestID, username } });
-    return deviceOf(registered.data!);
-  }
-
-  return { url: simulator.url, close: simulator.close, api, control, requestCode, signIn, register };
+  return { ...simulator, ...signInDriver({ control: simulator.control, clientFor: (accessToken) => apiClient(simulator.url, accessToken) }) };
 }
-export type TestSimulator = Awaited<ReturnType<typeof startTestSimulator>>;
-
-/** A settable clock for tests of time: TTLs, lockouts, initializing and first sync. */
-export function manualClock(start = Date.UTC(2026, 5, 1)) {
-  let now = start;
-  return { now: () => now, advance: (ms: number) => void (now += ms) };
-}
+export type TestSimulator = Awaited<ReturnType<typeof simulatorForTest>>;
 
 export interface RawResponse {
   status: number;

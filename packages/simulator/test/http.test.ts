@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { validateResponse, validateSchema } from '@beeper-setup/validator';
 import { describe, expect, it } from 'vitest';
 import { example, operationsUnderTest } from './contract.js';
-import { rawRequest, startTestSimulator, type RawResponse } from './driver.js';
+import { rawRequest, simulatorForTest, type RawResponse } from './driver.js';
 
 const byId = <T extends { id: string }>(operations: T[]) => operations.map((operation) => [operation.id, operation] as const);
 const withBody = operationsUnderTest.filter((operation) => operation.requestSchema);
@@ -18,7 +18,7 @@ function expectProblem(response: RawResponse, status: number, code: string) {
 }
 
 async function aliceSimulator() {
-  const simulator = await startTestSimulator();
+  const simulator = await simulatorForTest();
   const alice = await simulator.signIn('alice@example.com');
   return { simulator, accessToken: alice.accessToken };
 }
@@ -107,12 +107,12 @@ describe('requests no operation takes', () => {
     ['the root', 'GET', '/'],
     ['a path that looks like a URL', 'GET', '//evil.example/v1/app/setup'],
   ])('answer %s with 404 not_found', async (_, method, path) => {
-    const simulator = await startTestSimulator();
+    const simulator = await simulatorForTest();
     expectProblem(await rawRequest(simulator.url, method, path), 404, 'not_found');
   });
 
   it('ignore a query string on a contract path', async () => {
-    const simulator = await startTestSimulator();
+    const simulator = await simulatorForTest();
     expect((await rawRequest(simulator.url, 'GET', '/v1/app/setup?state=ready')).body.state).toBe('needs-login');
   });
 });
@@ -134,7 +134,7 @@ describe('requests Node cannot parse', () => {
     ['a broken request line', 'GET /v1/app/setup HTTP/9\r\n\r\n'],
     ['a header without a colon', 'GET /v1/app/setup HTTP/1.1\r\nhost x\r\n\r\n'],
   ])('get a 400 problem for %s', async (_, text) => {
-    const simulator = await startTestSimulator();
+    const simulator = await simulatorForTest();
     const answer = await sendRaw(simulator.url, text);
     expect(answer).toMatch(/^HTTP\/1\.1 400 /);
     const body = JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4));
@@ -143,7 +143,7 @@ describe('requests Node cannot parse', () => {
   });
 
   it('leave the server answering after a client hangs up mid-body', async () => {
-    const simulator = await startTestSimulator();
+    const simulator = await simulatorForTest();
     const { port } = new URL(simulator.url);
     const socket = connect(Number(port), '127.0.0.1');
     await once(socket, 'connect');

@@ -2,13 +2,13 @@ import { once } from 'node:events';
 import { connect } from 'node:net';
 import { expect, it } from 'vitest';
 import { aliceRecoveryKey } from '../src/index.js';
-import { rawRequest, startTestSimulator } from './driver.js';
+import { rawRequest, simulatorForTest } from './driver.js';
 
 const requestLine = /^(GET|POST|PUT|DELETE) (\/[\w/{}-]*|\(no route\)) \d{3} \d+\.\d ms$/;
 
 it('writes one line per request: method, route template, status and duration', async () => {
   const lines: string[] = [];
-  const simulator = await startTestSimulator({ log: (line) => lines.push(line) });
+  const simulator = await simulatorForTest({ log: (line) => lines.push(line) });
   await rawRequest(simulator.url, 'GET', '/v1/app/setup');
   await rawRequest(simulator.url, 'POST', '/v1/app/setup/verifications/vrf_01JBX3Q4Z8/accept');
   await rawRequest(simulator.url, 'GET', '/v1/app/setup/nope?token=x');
@@ -23,7 +23,7 @@ it('writes one line per request: method, route template, status and duration', a
 
 it('never writes a token, sign-in code, lead token, recovery key or QR code, nor puts one in an error', async () => {
   const lines: string[] = [];
-  const simulator = await startTestSimulator({ log: (line) => lines.push(line) });
+  const simulator = await simulatorForTest({ log: (line) => lines.push(line) });
   const secrets: string[] = [aliceRecoveryKey];
   const errorBodies: string[] = [];
   const keep = (response: { error?: unknown }) => response.error !== undefined && errorBodies.push(JSON.stringify(response.error));
@@ -76,7 +76,7 @@ it('never writes a token, sign-in code, lead token, recovery key or QR code, nor
 
 it('logs a request the client abandoned mid-body as aborted, not as an error', async () => {
   const lines: string[] = [];
-  const simulator = await startTestSimulator({ log: (line) => lines.push(line) });
+  const simulator = await simulatorForTest({ log: (line) => lines.push(line) });
   const socket = connect(Number(new URL(simulator.url).port), '127.0.0.1');
   await once(socket, 'connect');
   const partial = 'POST /v1/app/setup/email HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\ncontent-length: 1000\r\n\r\n{"email":';

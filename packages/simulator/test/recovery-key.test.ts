@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { aliceRecoveryKey } from '../src/index.js';
 import { example, schemas } from './contract.js';
-import { manualClock, startTestSimulator, type Device, type TestSimulator } from './driver.js';
+import { manualClock, type Device } from '../src/testing.js';
+import { simulatorForTest, type TestSimulator } from './driver.js';
 
 const keyPattern = new RegExp(schemas.RecoveryKeyResetResponse!.properties.recoveryKey!.pattern);
 const wrongKey = aliceRecoveryKey.replace('EsTc', 'EsTd');
@@ -16,14 +17,14 @@ describe('verifyRecoveryKey', () => {
     ['as shown', aliceRecoveryKey],
     ['without spaces, over two lines', `${aliceRecoveryKey.slice(0, 29).replaceAll(' ', '')}\n${aliceRecoveryKey.slice(29)}`],
   ])('unlocks alice’s device with her key typed %s: verified, with every secret', async (_, typed) => {
-    const simulator = await startTestSimulator();
+    const simulator = await simulatorForTest();
     const alice = await simulator.signIn('alice@example.com');
     const { data } = await verify(alice, typed);
     expect(data!.session).toEqual({ ...example('StateReady'), matrix: { ...example('StateReady').matrix, deviceID: alice.deviceID } });
   });
 
   it('answers 400 invalid_recovery_key for a wrong key', async () => {
-    const simulator = await startTestSimulator();
+    const simulator = await simulatorForTest();
     const alice = await simulator.signIn('alice@example.com');
     const { error, response } = await verify(alice, wrongKey);
     expect(response.status).toBe(400);
@@ -32,7 +33,7 @@ describe('verifyRecoveryKey', () => {
 
   it('locks the session after 5 wrong keys (429 with Retry-After, even for the right key) until the time has passed; other sessions are not locked', async () => {
     const clock = manualClock();
-    const simulator = await startTestSimulator({ clock: clock.now });
+    const simulator = await simulatorForTest({ clock: clock.now });
     const alice = await simulator.signIn('alice@example.com');
     const otherAlice = await simulator.signIn('alice@example.com');
     for (let attempt = 1; attempt <= 5; attempt++) expect((await verify(alice, wrongKey)).response.status).toBe(400);
@@ -46,7 +47,7 @@ describe('verifyRecoveryKey', () => {
   });
 
   it('forgets wrong keys once the right one is entered', async () => {
-    const simulator = await startTestSimulator();
+    const simulator = await simulatorForTest();
     const alice = await simulator.signIn('alice@example.com');
     for (let attempt = 1; attempt <= 4; attempt++) await verify(alice, wrongKey);
     // The right key, in a step that keeps alice in needs-verification.
@@ -66,7 +67,7 @@ describe('verifyRecoveryKey', () => {
       },
     ],
   ])('answers 409 invalid_state in %s', async (state, signedIn) => {
-    const simulator = await startTestSimulator();
+    const simulator = await simulatorForTest();
     const device = await signedIn(simulator);
     const { error, response } = await verify(device, aliceRecoveryKey);
     expect(response.status).toBe(409);
@@ -74,7 +75,7 @@ describe('verifyRecoveryKey', () => {
   });
 
   it('answers 409 invalid_state while initializing', async () => {
-    const simulator = await startTestSimulator({ initializingMs: 60_000 });
+    const simulator = await simulatorForTest({ initializingMs: 60_000 });
     const alice = await simulator.signIn('alice@example.com');
     expect((await verify(alice, aliceRecoveryKey)).error).toMatchObject({ code: 'invalid_state' });
   });
@@ -83,7 +84,7 @@ describe('verifyRecoveryKey', () => {
 describe('resetRecoveryKey and confirmRecoveryKeyReset', () => {
   it('give bob cross-signing: a new Matrix-style key, effective once typed back; then ready', async () => {
     const clock = manualClock();
-    const simulator = await startTestSimulator({ clock: clock.now });
+    const simulator = await simulatorForTest({ clock: clock.now });
     const bob = await simulator.signIn('bob@example.com');
     const { data: created } = await reset(bob);
     expect(created!.recoveryKey).toMatch(keyPattern);
@@ -97,17 +98,17 @@ describe('resetRecoveryKey and confirmRecoveryKeyReset', () => {
   });
 
   it('make the new key the account’s: another bob device now needs verification and unlocks with it', async () => {
-    const simulator = await startTestSimulator();
+    const simulator = await simulatorForTest();
     const bob = await simulator.signIn('bob@example.com');
     const { data } = await reset(bob);
     await confirm(bob, data!.recoveryKey);
     const otherBob = await simulator.signIn('bob@example.com');
-    expect(otherBob.state).toBe('needs-verification');
+    expect(otherBob.session.state).toBe('needs-verification');
     expect((await verify(otherBob, data!.recoveryKey)).data!.session.state).toBe('ready');
   });
 
   it('keep the old key working until the new one is confirmed', async () => {
-    const simulator = await startTestSimulator();
+    const simulator = await simulatorForTest();
     const alice = await simulator.signIn('alice@example.com');
     const { data } = await reset(alice);
     expect((await verify(alice, aliceRecoveryKey)).response.status).toBe(200);
@@ -118,7 +119,7 @@ describe('resetRecoveryKey and confirmRecoveryKeyReset', () => {
   });
 
   it('replace a pending key when called again', async () => {
-    const simulator = await startTestSimulator();
+    const simulator = await simulatorForTest();
     const bob = await simulator.signIn('bob@example.com');
     const { data: first } = await reset(bob);
     const { data: second } = await reset(bob);
@@ -128,7 +129,7 @@ describe('resetRecoveryKey and confirmRecoveryKeyReset', () => {
   });
 
   it('answer 400 recovery_key_mismatch for a key that differs from the new one', async () => {
-    const simulator = await startTestSimulator();
+    const simulator = await simulatorForTest();
     const bob = await simulator.signIn('bob@example.com');
     await reset(bob);
     const { error, response } = await confirm(bob, aliceRecoveryKey);
@@ -137,7 +138,7 @@ describe('resetRecoveryKey and confirmRecoveryKeyReset', () => {
   });
 
   it('answer 409 invalid_state for a confirmation without a pending reset, also after one was confirmed', async () => {
-    const simulator = await startTestSimulator();
+    const simulator = await simulatorForTest();
     const bob = await simulator.signIn('bob@example.com');
     expect((await confirm(bob, aliceRecoveryKey)).error).toMatchObject({ code: 'invalid_state' });
     const { data } = await reset(bob);
@@ -148,7 +149,7 @@ describe('resetRecoveryKey and confirmRecoveryKeyReset', () => {
   });
 
   it('check an existing key when one is given: right (200) or wrong (400 invalid_recovery_key, counted towards the lockout)', async () => {
-    const simulator = await startTestSimulator();
+    const simulator = await simulatorForTest();
     const alice = await simulator.signIn('alice@example.com');
     expect((await reset(alice, aliceRecoveryKey)).response.status).toBe(200);
     for (let attempt = 1; attempt <= 5; attempt++) expect((await reset(alice, wrongKey)).error).toMatchObject({ code: 'invalid_recovery_key' });
@@ -157,13 +158,13 @@ describe('resetRecoveryKey and confirmRecoveryKeyReset', () => {
   });
 
   it('refuse an existing key for an account that has none', async () => {
-    const simulator = await startTestSimulator();
+    const simulator = await simulatorForTest();
     const bob = await simulator.signIn('bob@example.com');
     expect((await reset(bob, aliceRecoveryKey)).error).toMatchObject({ code: 'invalid_recovery_key' });
   });
 
   it('answer 409 invalid_state while initializing', async () => {
-    const simulator = await startTestSimulator({ initializingMs: 60_000 });
+    const simulator = await simulatorForTest({ initializingMs: 60_000 });
     const bob = await simulator.signIn('bob@example.com');
     const { error, response } = await reset(bob);
     expect(response.status).toBe(409);
@@ -171,7 +172,7 @@ describe('resetRecoveryKey and confirmRecoveryKeyReset', () => {
   });
 
   it('work for a new account: register, reset, confirm, ready', async () => {
-    const simulator = await startTestSimulator();
+    const simulator = await simulatorForTest();
     const erin = await simulator.register('erin@example.com', 'erin');
     const { data } = await reset(erin);
     expect((await confirm(erin, data!.recoveryKey)).data!.session).toMatchObject({ state: 'ready', matrix: { userID: '@erin:beeper.com' } });

@@ -4,7 +4,7 @@ import { expect, it } from 'vitest';
 import { createRouter } from '../src/http/router.js';
 import { aliceRecoveryKey } from '../src/index.js';
 import { operationsUnderTest, type OperationUnderTest } from './contract.js';
-import { rawRequest, startTestSimulator } from './driver.js';
+import { rawRequest, simulatorForTest } from './driver.js';
 
 const requestCount = 5_000;
 const route = createRouter(operationsUnderTest);
@@ -12,7 +12,7 @@ const route = createRouter(operationsUnderTest);
 const printable = fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((code) => String.fromCharCode(code)), maxLength: 40 });
 
 it(`answers ${requestCount} random and malformed requests across all 17 operations within the contract: never 5xx, always a problem on error`, async () => {
-  const simulator = await startTestSimulator();
+  const simulator = await simulatorForTest();
   // Real tokens, IDs, codes and keys, so that random requests also reach deep into the flows.
   const alice = await simulator.signIn('alice@example.com');
   const bob = await simulator.signIn('bob@example.com');

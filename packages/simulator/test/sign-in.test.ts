@@ -1,25 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { example, operationExample } from './contract.js';
 import { aliceRecoveryKey } from '../src/index.js';
-import { apiClient, manualClock, startTestSimulator, type TestSimulator } from './driver.js';
+import { manualClock } from '../src/testing.js';
+import { apiClient, simulatorForTest, type TestSimulator } from './driver.js';
 
 describe('getSetupState', () => {
   it('answers needs-login without a token: the state of a device nobody signed in on', async () => {
-    const simulator = await startTestSimulator();
+    const simulator = await simulatorForTest();
     await simulator.signIn('alice@example.com');
     const { data } = await simulator.api.GET('/v1/app/setup');
     expect(data).toEqual(example('StateNeedsLogin'));
   });
 
   it('answers the state of the token’s own session', async () => {
-    const simulator = await startTestSimulator();
+    const simulator = await simulatorForTest();
     const alice = await simulator.signIn('alice@example.com');
     const { data } = await alice.api.GET('/v1/app/setup');
     expect(data).toMatchObject({ state: 'needs-verification', matrix: { deviceID: alice.deviceID, userID: '@alice:beeper.com', homeserver: 'https://matrix.beeper.com' } });
   });
 
   it('answers 401 with WWW-Authenticate for an unknown token', async () => {
-    const simulator = await startTestSimulator();
+    const simulator = await simulatorForTest();
     const { error, response } = await apiClient(simulator.url, 'syt_unknown').GET('/v1/app/setup');
     expect(response.status).toBe(401);
     expect(response.headers.get('www-authenticate')).toBe('Bearer');
@@ -29,7 +30,7 @@ describe('getSetupState', () => {
 
 describe('sign-in', () => {
   it('offers the email method and emails a six-digit code to the outbox', async () => {
-    const simulator = await startTestSimulator();
+    const simulator = await simulatorForTest();
     const { data } = await simulator.api.POST('/v1/app/setup/start');
     expect(data).toEqual({ setupRequestID: expect.stringMatching(/^sr_/), signInMethods: ['email'] });
     const sent = await simulator.api.POST('/v1/app/setup/email', { body: { email: 'alice@example.com', setupRequestID: data!.setupRequestID } });
@@ -44,7 +45,7 @@ describe('sign-in', () => {
     ['Alice@Example.COM', 'needs-verification', '@alice:beeper.com'],
     ['bob@example.com', 'needs-cross-signing-setup', '@bob:beeper.com'],
   ])('signs %s in to an existing account: %s', async (email, state, userID) => {
-    const simulator = await startTestSimulator();
+    const simulator = await simulatorForTest();
     const { setupRequestID, code } = await simulator.requestCode(email);
     const { data } = await simulator.api.POST('/v1/app/setup/response', { body: { response: code, setupRequestID } });
     expect(data).toMatchObject({
@@ -54,7 +55,7 @@ describe('sign-in', () => {
   });
 
   it('gives each sign-in its own session: a new device and token', async () => {
-    const simulator = await startTestSimulator();
+    const simulator = await simulatorForTest();
     const first = await simulator.signIn('alice@example.com');
     const second = await simulator.signIn('alice@example.com');
     expect(second.deviceID).not.toBe(first.deviceID);
@@ -65,7 +66,7 @@ describe('sign-in', () => {
   });
 
   it('refuses startSetup on a device that is signed in (409), and ignores an unknown token', async () => {
-    const simulator = await startTestSimulator();
+    const simulator = await simulatorForTest();
     const alice = await simulator.signIn('alice@example.com');
     const { error, response } = await alice.api.POST('/v1/app/setup/start');
     expect(response.status).toBe(409);
@@ -74,7 +75,7 @@ describe('sign-in', () => {
   });
 
   it('replaces the code when it is sent again', async () => {
-    const simulator = await startTestSimulator();
+    const simulator = await simulatorForTest();
     const { setupRequestID, code: firstCode } = await simulator.requestCode('alice@example.com');
     await simulator.api.POST('/v1/app/setup/email', { body: { email: 'alice@example.com', setupRequestID } });
     const secondCode = await simulator.control.signInCode(setupRequestID);
@@ -84,7 +85,7 @@ describe('sign-in', () => {
   });
 
   it('accepts the code with spaces in it', async () => {
-    const simulator = await startTestSimulator();
+    const simulator = await simulatorForTest();
     const { setupRequestID, code } = await simulator.requestCode('alice@example.com');
     const { response } = await simulator.api.POST('/v1/app/setup/response', { body: { response: ` ${code.slice(0, 3)} ${code.slice(3)} `, setupRequestID } });
     expect(response.status).toBe(200);
@@ -93,7 +94,7 @@ describe('sign-in', () => {
 
 describe('registration', () => {
   it('asks an unknown email to register, with the contract’s copy and usernames from the email', async () => {
-    const simulator = await startTestSimulator();
+    const simulator = await simulatorForTest();
     const { setupRequestID, code } = await simulator.requestCode('alice.smith@example.org');
     const { data } = await simulator.api.POST('/v1/app/setup/response', { body: { response: code, setupRequestID } });
     expect(data).toEqual({
@@ -106,23 +107,23 @@ describe('registration', () => {
   });
 
   it('suggests only free usernames: alice is taken', async () => {
-    const simulator = await startTestSimulator();
+    const simulator = await simulatorForTest();
     const { setupRequestID, code } = await simulator.requestCode('alice@example.net');
     const { data } = await simulator.api.POST('/v1/app/setup/response', { body: { response: code, setupRequestID } });
     expect(data).toMatchObject({ usernameSuggestions: ['alice1', 'alice2', 'alice3'] });
   });
 
   it('creates the account without cross-signing and signs it in; the email then signs in directly', async () => {
-    const simulator = await startTestSimulator();
+    const simulator = await simulatorForTest();
     const carol = await simulator.register('carol@example.com', 'carol');
-    expect(carol).toMatchObject({ userID: '@carol:beeper.com', state: 'needs-cross-signing-setup' });
+    expect(carol).toMatchObject({ userID: '@carol:beeper.com', session: { state: 'needs-cross-signing-setup' } });
     expect((await simulator.signIn('carol@example.com')).userID).toBe('@carol:beeper.com');
   });
 });
 
 /** A setup request at each step, and what the next request of a flow sends. */
 async function setupRequestAt(step: 'awaiting-email' | 'awaiting-code' | 'awaiting-registration' | 'signed-in', clock = manualClock()) {
-  const simulator = await startTestSimulator({ clock: clock.now, setupRequestTtlMs: 60_000 });
+  const simulator = await simulatorForTest({ clock: clock.now, setupRequestTtlMs: 60_000 });
   const email = step === 'awaiting-registration' ? 'new.user@example.com' : 'alice@example.com';
   const { data } = await simulator.api.POST('/v1/app/setup/start');
   const setupRequestID = data!.setupRequestID;
@@ -153,7 +154,7 @@ describe('sign-in errors', () => {
   const wrong = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, '0');
 
   it.each(['email', 'code', 'registration'] as const)('answer 404 setup_request_not_found for an unknown setup request (%s)', async (next) => {
-    const simulator = await startTestSimulator();
+    const simulator = await simulatorForTest();
     const send = nextSteps(simulator, 'sr_UNKNOWN', { email: 'alice@example.com', code: '123456', leadToken: 'lt_x' });
     const { error, response } = await send[next]();
     expect(response.status).toBe(404);
@@ -253,7 +254,7 @@ describe('sign-in errors', () => {
   });
 
   it('answer 409 invalid_state when an account for the email was registered meanwhile', async () => {
-    const simulator = await startTestSimulator();
+    const simulator = await simulatorForTest();
     const pending = await Promise.all([simulator.requestCode('dora@example.com'), simulator.requestCode('dora@example.com')]);
     const leadTokens: string[] = [];
     for (const { setupRequestID, code } of pending) {
@@ -270,10 +271,10 @@ describe('sign-in errors', () => {
 describe('timings', () => {
   it('shows initializing for initializingMs after sign-in, and needs-first-sync for firstSyncMs after the secrets arrive', async () => {
     const clock = manualClock();
-    const simulator = await startTestSimulator({ clock: clock.now, initializingMs: 2000, firstSyncMs: 3000 });
+    const simulator = await simulatorForTest({ clock: clock.now, initializingMs: 2000, firstSyncMs: 3000 });
     const alice = await simulator.signIn('alice@example.com');
     const state = async () => (await alice.api.GET('/v1/app/setup')).data!.state;
-    expect(alice.state).toBe('initializing');
+    expect(alice.session.state).toBe('initializing');
     clock.advance(1999);
     expect(await state()).toBe('initializing');
     clock.advance(1);

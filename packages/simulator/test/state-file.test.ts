@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { aliceRecoveryKey, startSimulator, StateFileError } from '../src/index.js';
-import { apiClient, startTestSimulator } from './driver.js';
+import { apiClient, simulatorForTest } from './driver.js';
 
 async function scratchFolder(): Promise<string> {
   const folder = await mkdtemp(join(tmpdir(), 'beeper-setup-sim-'));
@@ -14,27 +14,27 @@ async function scratchFolder(): Promise<string> {
 describe('with a state file', () => {
   it('keeps a signed-in session across a restart', async () => {
     const stateFile = join(await scratchFolder(), 'state.json');
-    const first = await startTestSimulator({ stateFile });
+    const first = await simulatorForTest({ stateFile });
     const alice = await first.signIn('alice@example.com');
     await alice.api.POST('/v1/app/setup/verification/recovery-key', { body: { recoveryKey: aliceRecoveryKey } });
     await first.close();
 
-    const second = await startTestSimulator({ stateFile });
+    const second = await simulatorForTest({ stateFile });
     const { data } = await apiClient(second.url, alice.accessToken).GET('/v1/app/setup');
     expect(data).toMatchObject({ state: 'ready', matrix: { deviceID: alice.deviceID, userID: '@alice:beeper.com' } });
   });
 
   it('keeps new accounts and their recovery keys across a restart', async () => {
     const stateFile = join(await scratchFolder(), 'state.json');
-    const first = await startTestSimulator({ stateFile });
+    const first = await simulatorForTest({ stateFile });
     const carol = await first.register('carol@example.com', 'carol');
     const { data } = await carol.api.POST('/v1/app/setup/verification/recovery-key/reset', { body: {} });
     await carol.api.POST('/v1/app/setup/verification/recovery-key/reset/confirm', { body: { recoveryKey: data!.recoveryKey } });
     await first.close();
 
-    const second = await startTestSimulator({ stateFile });
+    const second = await simulatorForTest({ stateFile });
     const carolAgain = await second.signIn('carol@example.com');
-    expect(carolAgain.state).toBe('needs-verification');
+    expect(carolAgain.session.state).toBe('needs-verification');
     const unlocked = await carolAgain.api.POST('/v1/app/setup/verification/recovery-key', { body: { recoveryKey: data!.recoveryKey } });
     expect(unlocked.data!.session.state).toBe('ready');
   });
@@ -42,7 +42,7 @@ describe('with a state file', () => {
   it('creates the file at start with mode 0600, holding the seeded accounts and no session', async () => {
     const folder = await scratchFolder();
     const stateFile = join(folder, 'state.json');
-    await startTestSimulator({ stateFile });
+    await simulatorForTest({ stateFile });
     await expect.poll(async () => (await readdir(folder)).join()).toBe('state.json');
     expect((await stat(stateFile)).mode & 0o777).toBe(0o600);
     const saved = JSON.parse(await readFile(stateFile, 'utf8'));
@@ -53,7 +53,7 @@ describe('with a state file', () => {
   it('saves each change, replacing the file (no temporary file left) and holding no secret in clear', async () => {
     const folder = await scratchFolder();
     const stateFile = join(folder, 'state.json');
-    const simulator = await startTestSimulator({ stateFile });
+    const simulator = await simulatorForTest({ stateFile });
     const bob = await simulator.signIn('bob@example.com');
     const { data } = await bob.api.POST('/v1/app/setup/verification/recovery-key/reset', { body: {} });
     await bob.api.POST('/v1/app/setup/verification/recovery-key/reset/confirm', { body: { recoveryKey: data!.recoveryKey } });
@@ -69,7 +69,7 @@ describe('with a state file', () => {
 
   it('saves a reset too, even while the change before it is still being written', async () => {
     const stateFile = join(await scratchFolder(), 'state.json');
-    const simulator = await startTestSimulator({ stateFile });
+    const simulator = await simulatorForTest({ stateFile });
     await simulator.signIn('alice@example.com');
     await simulator.control.reset();
     await simulator.close();

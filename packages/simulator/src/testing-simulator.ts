@@ -1,0 +1,30 @@
+import { simulatorControl, type SimulatorControl } from './control-client.js';
+import { startSimulator, type RunningSimulator, type SimulatorOptions } from './server.js';
+
+export type TestSimulatorOptions = Omit<SimulatorOptions, 'host' | 'port'>;
+
+export interface TestSimulator extends RunningSimulator {
+  /** The simulator's control API: its outbox, its scenarios, the other device. */
+  control: SimulatorControl;
+  /** The latest sign-in code sent to the address, for a test that only knows the email, as a person would. */
+  latestSignInCode(email: string): Promise<string>;
+}
+
+/**
+ * Starts a simulator on a free 127.0.0.1 port, with no wait in `initializing` and `needs-first-sync` unless the
+ * options set one. The caller stops it with `close()`, also when a test fails (in `onTestFinished`, `afterAll`, ...).
+ */
+export async function startTestSimulator(options: TestSimulatorOptions = {}): Promise<TestSimulator> {
+  const simulator = await startSimulator({ initializingMs: 0, firstSyncMs: 0, ...options, host: '127.0.0.1', port: 0 });
+  const control = simulatorControl(simulator.url);
+  return {
+    url: simulator.url,
+    close: simulator.close,
+    control,
+    async latestSignInCode(email) {
+      const [latest] = await control.outbox(email);
+      if (!latest) throw new Error(`No sign-in code was sent to ${email}.`);
+      return latest.code;
+    },
+  };
+}
