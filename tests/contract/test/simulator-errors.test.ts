@@ -3,13 +3,13 @@
 // options (no token), cannot parse (malformed JSON), what the mock's guard answers (a body over 64 KiB) and routes
 // outside the contract go to the simulator directly and are checked with the validator.
 import { aliceRecoveryKey } from '@beeper-setup/simulator';
+import { forVerification, type Device, type SetupApi } from '@beeper-setup/simulator/testing';
 import { validateResponse, type OperationId } from '@beeper-setup/validator';
 import { describe, expect, it } from 'vitest';
 import { operationsUnderTest } from './contract.js';
-import { useConformanceRig, type ConformanceRig, type Device } from './simulator-rig.js';
+import { useConformanceRig } from './simulator-rig.js';
 
 const rig = useConformanceRig();
-const at = (verificationID: string) => ({ params: { path: { verificationID } } });
 const wrongKey = aliceRecoveryKey.replace('EsTc', 'EsTd');
 const wrongCode = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, '0');
 
@@ -25,15 +25,9 @@ async function expectProblem(answer: Answer | Promise<Answer>, status: number, c
   return response;
 }
 
-async function registrationPending(email: string) {
-  const { setupRequestID, code } = await rig.requestCode(email);
-  const { data } = await rig.api.POST('/v1/app/setup/response', { body: { response: code, setupRequestID } });
-  return { setupRequestID, leadToken: (data as { leadToken: string }).leadToken };
-}
-
 async function verificationOf(device: Device, state: 'requested' | 'ready') {
   const id = await rig.control.otherDevice.requestVerification(device.deviceID);
-  if (state === 'ready') await device.api.POST('/v1/app/setup/verifications/{verificationID}/accept', at(id));
+  if (state === 'ready') await device.api.POST('/v1/app/setup/verifications/{verificationID}/accept', forVerification(id));
   return id;
 }
 
@@ -69,13 +63,13 @@ describe('through the proxy', () => {
     });
 
     it('a lead token of another setup request: 400 invalid_lead_token', async () => {
-      const { setupRequestID } = await registrationPending('gina@example.com');
-      const { leadToken } = await registrationPending('gina.other@example.com');
+      const { setupRequestID } = await rig.startRegistration('gina@example.com');
+      const { leadToken } = await rig.startRegistration('gina.other@example.com');
       await expectProblem(rig.api.POST('/v1/app/setup/register', { body: { acceptTerms: true, leadToken, setupRequestID, username: 'gina' } }), 400, 'invalid_lead_token');
     });
 
     it('a taken username: 409 username_taken; a username Matrix does not allow: 400 invalid_request', async () => {
-      const { setupRequestID, leadToken } = await registrationPending('hank@example.com');
+      const { setupRequestID, leadToken } = await rig.startRegistration('hank@example.com');
       const register = (username: string) => rig.api.POST('/v1/app/setup/register', { body: { acceptTerms: true, leadToken, setupRequestID, username } });
       await expectProblem(register('alice'), 409, 'username_taken');
       await expectProblem(register('Hank Smith'), 400, 'invalid_request');
@@ -89,9 +83,9 @@ describe('through the proxy', () => {
 
   describe('tokens', () => {
     it.each([
-      ['getSetupState', (device: ConformanceRig['api']) => device.GET('/v1/app/setup')],
-      ['listVerifications', (device: ConformanceRig['api']) => device.GET('/v1/app/setup/verifications')],
-      ['verifyRecoveryKey', (device: ConformanceRig['api']) => device.POST('/v1/app/setup/verification/recovery-key', { body: { recoveryKey: aliceRecoveryKey } })],
+      ['getSetupState', (device: SetupApi) => device.GET('/v1/app/setup')],
+      ['listVerifications', (device: SetupApi) => device.GET('/v1/app/setup/verifications')],
+      ['verifyRecoveryKey', (device: SetupApi) => device.POST('/v1/app/setup/verification/recovery-key', { body: { recoveryKey: aliceRecoveryKey } })],
     ])('%s with an unknown token: 401 unauthorized with WWW-Authenticate', async (_, send) => {
       const response = await expectProblem(send(rig.clientFor('syt_unknown')), 401, 'unauthorized');
       expect(response.headers.get('www-authenticate')).toBe('Bearer');
@@ -134,12 +128,12 @@ describe('through the proxy', () => {
     });
 
     it.each([
-      ['getVerification', (device: Device) => device.api.GET('/v1/app/setup/verifications/{verificationID}', at('vrf_UNKNOWN'))],
-      ['acceptVerification', (device: Device) => device.api.POST('/v1/app/setup/verifications/{verificationID}/accept', at('vrf_UNKNOWN'))],
-      ['cancelVerification', (device: Device) => device.api.POST('/v1/app/setup/verifications/{verificationID}/cancel', at('vrf_UNKNOWN'))],
-      ['confirmQrCodeScanned', (device: Device) => device.api.POST('/v1/app/setup/verifications/{verificationID}/qr/confirm-scanned', at('vrf_UNKNOWN'))],
-      ['startSasVerification', (device: Device) => device.api.POST('/v1/app/setup/verifications/{verificationID}/sas/start', at('vrf_UNKNOWN'))],
-      ['confirmSasVerification', (device: Device) => device.api.POST('/v1/app/setup/verifications/{verificationID}/sas/confirm', at('vrf_UNKNOWN'))],
+      ['getVerification', (device: Device) => device.api.GET('/v1/app/setup/verifications/{verificationID}', forVerification('vrf_UNKNOWN'))],
+      ['acceptVerification', (device: Device) => device.api.POST('/v1/app/setup/verifications/{verificationID}/accept', forVerification('vrf_UNKNOWN'))],
+      ['cancelVerification', (device: Device) => device.api.POST('/v1/app/setup/verifications/{verificationID}/cancel', forVerification('vrf_UNKNOWN'))],
+      ['confirmQrCodeScanned', (device: Device) => device.api.POST('/v1/app/setup/verifications/{verificationID}/qr/confirm-scanned', forVerification('vrf_UNKNOWN'))],
+      ['startSasVerification', (device: Device) => device.api.POST('/v1/app/setup/verifications/{verificationID}/sas/start', forVerification('vrf_UNKNOWN'))],
+      ['confirmSasVerification', (device: Device) => device.api.POST('/v1/app/setup/verifications/{verificationID}/sas/confirm', forVerification('vrf_UNKNOWN'))],
     ])('%s of an unknown verification: 404 verification_not_found', async (_, send) => {
       await expectProblem(send(await rig.signIn('alice@example.com')), 404, 'verification_not_found');
     });
@@ -153,7 +147,7 @@ describe('through the proxy', () => {
       const alice = await rig.signIn('alice@example.com');
       const id = await verificationOf(alice, state);
       const path = `/v1/app/setup/verifications/{verificationID}/${action}` as '/v1/app/setup/verifications/{verificationID}/accept';
-      await expectProblem(alice.api.POST(path, at(id)), 409, 'action_not_available');
+      await expectProblem(alice.api.POST(path, forVerification(id)), 409, 'action_not_available');
     });
 
     it('scanning a code of no verification: 400 invalid_qr_code; a verification that is not ready: 409', async () => {

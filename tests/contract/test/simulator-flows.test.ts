@@ -1,11 +1,10 @@
 // Every flow of the issue, through Prism's conformance proxy in front of the simulator: zero violations.
 import { aliceRecoveryKey } from '@beeper-setup/simulator';
+import { fetchSetupState, forVerification } from '@beeper-setup/simulator/testing';
 import { expect, it } from 'vitest';
-import { useConformanceRig, type Device } from './simulator-rig.js';
+import { useConformanceRig } from './simulator-rig.js';
 
 const rig = useConformanceRig();
-const at = (verificationID: string) => ({ params: { path: { verificationID } } });
-const stateOf = async (device: Device) => (await device.api.GET('/v1/app/setup')).data!;
 
 it('existing account: start → email → response → recovery key → ready', async () => {
   expect((await rig.api.GET('/v1/app/setup')).data!.state).toBe('needs-login');
@@ -20,7 +19,7 @@ it('existing account: start → email → response → recovery key → ready', 
 
   const { data: unlocked } = await alice.api.POST('/v1/app/setup/verification/recovery-key', { body: { recoveryKey: aliceRecoveryKey } });
   expect(unlocked!.session.state).toBe('ready');
-  expect(await stateOf(alice)).toMatchObject({ state: 'ready', matrix: { deviceID: alice.deviceID } });
+  expect(await fetchSetupState(alice)).toMatchObject({ state: 'ready', matrix: { deviceID: alice.deviceID } });
 });
 
 it('device verification by emojis: start → other device accepts → sas start → both confirm → ready', async () => {
@@ -31,33 +30,33 @@ it('device verification by emojis: start → other device accepts → sas start 
   expect((await alice.api.GET('/v1/app/setup/verifications')).data!.items).toHaveLength(1);
 
   await rig.control.otherDevice.accept(alice.deviceID, id);
-  expect((await alice.api.GET('/v1/app/setup/verifications/{verificationID}', at(id))).data!.verification).toMatchObject({ state: 'ready', availableActions: ['sas.start', 'cancel'] });
-  const { data: sas } = await alice.api.POST('/v1/app/setup/verifications/{verificationID}/sas/start', at(id));
+  expect((await alice.api.GET('/v1/app/setup/verifications/{verificationID}', forVerification(id))).data!.verification).toMatchObject({ state: 'ready', availableActions: ['sas.start', 'cancel'] });
+  const { data: sas } = await alice.api.POST('/v1/app/setup/verifications/{verificationID}/sas/start', forVerification(id));
   expect(sas!.verification).toMatchObject({ state: 'sas_ready', sas: { emojis: expect.any(String), decimals: expect.any(String) } });
-  const { data: confirmed } = await alice.api.POST('/v1/app/setup/verifications/{verificationID}/sas/confirm', at(id));
+  const { data: confirmed } = await alice.api.POST('/v1/app/setup/verifications/{verificationID}/sas/confirm', forVerification(id));
   expect(confirmed!.verification).toMatchObject({ state: 'sas_ready', availableActions: ['cancel'] });
   await rig.control.otherDevice.confirmSas(alice.deviceID, id);
 
-  expect((await alice.api.GET('/v1/app/setup/verifications/{verificationID}', at(id))).data!.verification).toMatchObject({ state: 'done', availableActions: [] });
-  expect((await stateOf(alice)).state).toBe('ready');
+  expect((await alice.api.GET('/v1/app/setup/verifications/{verificationID}', forVerification(id))).data!.verification).toMatchObject({ state: 'done', availableActions: [] });
+  expect((await fetchSetupState(alice)).state).toBe('ready');
 });
 
 it('device verification by QR: an incoming request, accepted; the other device scans; this device confirms → ready', async () => {
   const alice = await rig.signIn('alice@example.com');
   const id = await rig.control.otherDevice.requestVerification(alice.deviceID);
-  expect((await stateOf(alice)).verification).toMatchObject({ id, direction: 'incoming', availableActions: ['accept', 'cancel'] });
-  const { data: accepted } = await alice.api.POST('/v1/app/setup/verifications/{verificationID}/accept', at(id));
+  expect((await fetchSetupState(alice)).verification).toMatchObject({ id, direction: 'incoming', availableActions: ['accept', 'cancel'] });
+  const { data: accepted } = await alice.api.POST('/v1/app/setup/verifications/{verificationID}/accept', forVerification(id));
   expect(accepted!.verification!.qr!.data).toEqual(expect.any(String));
   await rig.control.otherDevice.scanQrCode(alice.deviceID, id);
-  expect((await alice.api.GET('/v1/app/setup/verifications/{verificationID}', at(id))).data!.verification).toMatchObject({ state: 'qr_scanned', availableActions: ['qr.confirmScanned', 'cancel'] });
-  const { data: done } = await alice.api.POST('/v1/app/setup/verifications/{verificationID}/qr/confirm-scanned', at(id));
+  expect((await alice.api.GET('/v1/app/setup/verifications/{verificationID}', forVerification(id))).data!.verification).toMatchObject({ state: 'qr_scanned', availableActions: ['qr.confirmScanned', 'cancel'] });
+  const { data: done } = await alice.api.POST('/v1/app/setup/verifications/{verificationID}/qr/confirm-scanned', forVerification(id));
   expect(done).toMatchObject({ verification: { state: 'done' }, session: { state: 'ready' } });
 });
 
 it('device verification by QR the other way: this device scans the other device’s code → ready', async () => {
   const alice = await rig.signIn('alice@example.com');
   const id = await rig.control.otherDevice.requestVerification(alice.deviceID);
-  await alice.api.POST('/v1/app/setup/verifications/{verificationID}/accept', at(id));
+  await alice.api.POST('/v1/app/setup/verifications/{verificationID}/accept', forVerification(id));
   const data = await rig.control.otherDevice.qrCode(alice.deviceID, id);
   const { data: scanned } = await alice.api.POST('/v1/app/setup/verifications/qr/scan', { body: { data } });
   expect(scanned).toMatchObject({ verification: { id, state: 'done' }, session: { state: 'ready' } });
@@ -67,33 +66,33 @@ it('cancel: by this device with a reason, and by the other device', async () => 
   const alice = await rig.signIn('alice@example.com');
   const { data: started } = await alice.api.POST('/v1/app/setup/verifications', {});
   const { data: cancelled } = await alice.api.POST('/v1/app/setup/verifications/{verificationID}/cancel', {
-    ...at(started!.verification!.id),
+    ...forVerification(started!.verification!.id),
     body: { code: 'm.mismatched_sas', reason: 'The emojis did not match.' },
   });
   expect(cancelled).toMatchObject({ verification: { state: 'cancelled', availableActions: [], error: { code: 'm.mismatched_sas' } }, session: { state: 'needs-verification' } });
 
   const incoming = await rig.control.otherDevice.requestVerification(alice.deviceID);
   await rig.control.otherDevice.cancel(alice.deviceID, incoming);
-  expect((await alice.api.GET('/v1/app/setup/verifications/{verificationID}', at(incoming))).data!.verification).toMatchObject({ state: 'cancelled', error: { code: 'm.user' } });
+  expect((await alice.api.GET('/v1/app/setup/verifications/{verificationID}', forVerification(incoming))).data!.verification).toMatchObject({ state: 'cancelled', error: { code: 'm.user' } });
   expect((await alice.api.GET('/v1/app/setup/verifications')).data!.items).toEqual([]);
 });
 
 it('emojis that do not match: the other device reports it → error', async () => {
   const alice = await rig.signIn('alice@example.com');
   const id = await rig.control.otherDevice.requestVerification(alice.deviceID, ['sas']);
-  await alice.api.POST('/v1/app/setup/verifications/{verificationID}/accept', at(id));
-  await alice.api.POST('/v1/app/setup/verifications/{verificationID}/sas/start', at(id));
+  await alice.api.POST('/v1/app/setup/verifications/{verificationID}/accept', forVerification(id));
+  await alice.api.POST('/v1/app/setup/verifications/{verificationID}/sas/start', forVerification(id));
   await rig.control.otherDevice.reportMismatch(alice.deviceID, id);
-  expect((await alice.api.GET('/v1/app/setup/verifications/{verificationID}', at(id))).data!.verification).toMatchObject({ state: 'error', error: { code: 'm.mismatched_sas' } });
+  expect((await alice.api.GET('/v1/app/setup/verifications/{verificationID}', forVerification(id))).data!.verification).toMatchObject({ state: 'error', error: { code: 'm.mismatched_sas' } });
 });
 
 it('verified without the secrets: needs-secrets → recovery key → ready', async () => {
   const alice = await rig.signIn('alice@example.com');
   await rig.control.otherDevice.setSharesSecrets(alice.deviceID, false);
   const id = await rig.control.otherDevice.requestVerification(alice.deviceID);
-  await alice.api.POST('/v1/app/setup/verifications/{verificationID}/accept', at(id));
+  await alice.api.POST('/v1/app/setup/verifications/{verificationID}/accept', forVerification(id));
   await rig.control.otherDevice.scanQrCode(alice.deviceID, id);
-  const { data } = await alice.api.POST('/v1/app/setup/verifications/{verificationID}/qr/confirm-scanned', at(id));
+  const { data } = await alice.api.POST('/v1/app/setup/verifications/{verificationID}/qr/confirm-scanned', forVerification(id));
   expect(data!.session.state).toBe('needs-secrets');
   const { data: unlocked } = await alice.api.POST('/v1/app/setup/verification/recovery-key', { body: { recoveryKey: aliceRecoveryKey } });
   expect(unlocked!.session.state).toBe('ready');
