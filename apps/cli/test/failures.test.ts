@@ -1,6 +1,7 @@
 // Bad input and broken servers: each gives its documented message and exit code, and nothing secret.
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { aliceRecoveryKey } from '@beeper-setup/simulator';
 import { runCli, startCli, transcripts, world } from './harness.js';
 
 let w: Awaited<ReturnType<typeof world>>;
@@ -56,10 +57,9 @@ describe('API errors exit 1 with the problem in words', () => {
 
   it('a step the setup state does not allow, with what to run instead', async () => {
     const env = await signedInAsAlice();
-    const aliceKey = (await w.control.scenarios()).find((scenario) => scenario.email === 'alice@example.com')!.recoveryKey!;
-    w.secrets.add(aliceKey);
-    expect((await runCli(['recovery-key', 'verify', '--stdin'], env, [aliceKey])).code).toBe(0);
-    const again = await runCli(['recovery-key', 'verify', '--stdin'], env, [aliceKey]);
+    w.secrets.add(aliceRecoveryKey);
+    expect((await runCli(['recovery-key', 'verify', '--stdin'], env, [aliceRecoveryKey])).code).toBe(0);
+    const again = await runCli(['recovery-key', 'verify', '--stdin'], env, [aliceRecoveryKey]);
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/^Not valid in the current state: .*\nRun `beeper-setup status` to see what this device needs now\.\n$/);
   });

@@ -2,15 +2,14 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { aliceRecoveryKey } from '@beeper-setup/simulator';
 import { unwrap } from '@beeper-setup/client';
 import { runCli, startCli, transcripts, world } from './harness.js';
 
 let w: Awaited<ReturnType<typeof world>>;
-let aliceKey: string;
 beforeAll(async () => {
   w = await world();
-  aliceKey = (await w.control.scenarios()).find((scenario) => scenario.email === 'alice@example.com')!.recoveryKey!;
-  w.secrets.add(aliceKey);
+  w.secrets.add(aliceRecoveryKey);
 });
 afterAll(() => w.close());
 
@@ -27,7 +26,7 @@ it('existing account + recovery key: `setup` signs in, unlocks and ends ready', 
   const cli = startCli(['setup', '--email', 'alice@example.com', '--verify-with', 'recovery-key', '--stdin'], env);
   await cli.waitFor(/code is on its way/);
   cli.writeLine(await w.code('alice@example.com'));
-  cli.writeLine(aliceKey);
+  cli.writeLine(aliceRecoveryKey);
   const { code, stdout } = await cli.finished;
   expect(code).toBe(0);
   expect(stdout).toContain('Signed in as @alice:beeper.com.');

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createSetupClient, type SetupClient } from '@beeper-setup/client';
-import { simulatorControl, startSimulator, type RunningSimulator } from '@beeper-setup/simulator';
+import { startTestSimulator } from '@beeper-setup/simulator/testing';
 
 export const bin = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
 
@@ -83,13 +83,11 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv, stdinLines: strin
 
 /** A simulator, its control API, and a fresh config folder per test so each starts signed out. */
 export async function world() {
-  const simulator: RunningSimulator = await startSimulator({ port: 0, initializingMs: 0, firstSyncMs: 0 });
-  const control = simulatorControl(simulator.url);
+  const simulator = await startTestSimulator();
   const folders: string[] = [];
   const secrets = new Set<string>();
   return {
-    simulator,
-    control,
+    control: simulator.control,
     /** Every secret the tests saw, to look for in the transcripts. */
     secrets,
     async env(extra: NodeJS.ProcessEnv = {}): Promise<NodeJS.ProcessEnv> {
@@ -100,10 +98,9 @@ export async function world() {
     },
     /** The latest sign-in code sent to the address. */
     async code(email: string): Promise<string> {
-      const [latest] = await control.outbox(email);
-      if (!latest) throw new Error(`No sign-in code was sent to ${email}`);
-      secrets.add(latest.code);
-      return latest.code;
+      const code = await simulator.latestSignInCode(email);
+      secrets.add(code);
+      return code;
     },
     /** Runs `login --stdin` for an existing account, answering with the emailed code; then as signedInClient. */
     async signIn(email: string, env: NodeJS.ProcessEnv) {

@@ -2,6 +2,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { aliceRecoveryKey } from '@beeper-setup/simulator';
 import { bin, world } from './harness.js';
 
 const run = promisify(execFile);
@@ -35,7 +36,6 @@ afterAll(async () => {
 
 it('setup, answered at the prompts: email, hidden code, a menu choice, hidden recovery key, ready', async () => {
   const env = await w.env();
-  const aliceKey = (await w.control.scenarios()).find((scenario) => scenario.email === 'alice@example.com')!.recoveryKey!;
   const variables = ['XDG_CONFIG_HOME', 'BEEPER_DESKTOP_BASE_URL', 'NO_COLOR'].flatMap((name) => ['-e', `${name}=${env[name]}`]);
   await tmux('new-session', '-d', '-s', 'cli', '-x', '100', '-y', '60', ...variables, `${process.execPath} ${bin} setup; sleep 60`);
 
@@ -47,13 +47,13 @@ it('setup, answered at the prompts: email, hidden code, a menu choice, hidden re
   await until('How do you want to verify this device?');
   await tmux('send-keys', '-t', 'cli', 'Down', 'Enter');
   await until('Your recovery key');
-  await type(aliceKey);
+  await type(aliceRecoveryKey);
   const final = await until('Encrypted messaging is ready on this device.');
 
   expect(final).toContain('Signed in as @alice:beeper.com.');
   expect(final).toContain('This device is unlocked with your recovery key.');
   // Hidden prompts: neither the code nor the key was ever echoed.
   expect(final).not.toContain(code);
-  expect(final).not.toContain(aliceKey);
-  expect(final.replace(/\s+/g, '')).not.toContain(aliceKey.replace(/\s+/g, ''));
+  expect(final).not.toContain(aliceRecoveryKey);
+  expect(final.replace(/\s+/g, '')).not.toContain(aliceRecoveryKey.replace(/\s+/g, ''));
 });
