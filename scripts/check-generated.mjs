@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { contractDir, generateAll, outputs } from './generate.mjs';
-import { root } from './redocly.mjs';
+import { root } from './paths.mjs';
 
 const readOrEmpty = (file) => readFile(file, 'utf8').catch(() => '');
 

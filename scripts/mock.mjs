@@ -5,10 +5,10 @@ import { spawn } from 'node:child_process';
 import { openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { join } from 'node:path';
-import { root } from './redocly.mjs';
+import { builtFile, root } from './paths.mjs';
 import { turbo } from './turbo.mjs';
 
-const bin = join(root, 'packages', 'mock', 'dist', 'bin.js');
+const bin = builtFile('mock', 'bin.js');
 const pidFile = join(root, '.mock.pid');
 const logFile = join(root, 'mock.log');
 const args = process.argv.slice(2);
@@ -29,12 +29,12 @@ if (args.includes('--stop')) {
 turbo(['build', '--filter=@beeper-setup/mock...']);
 
 if (!daemon) {
-  const child = spawn(process.execPath, [bin, '--port', '4010', ...passOn], { stdio: 'inherit' });
+  const child = spawn(process.execPath, [bin, ...passOn], { stdio: 'inherit' });
   process.on('SIGINT', () => child.kill('SIGINT'));
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
   const log = openSync(logFile, 'w');
-  const child = spawn(process.execPath, [bin, '--port', '4010', ...passOn], { detached: true, stdio: ['ignore', log, log] });
+  const child = spawn(process.execPath, [bin, ...passOn], { detached: true, stdio: ['ignore', log, log] });
   child.unref();
   writeFileSync(pidFile, String(child.pid));
   for (let waited = 0; waited < 30_000; waited += 200) {

@@ -1,10 +1,8 @@
 // Runs the Redocly CLI with the project's redocly.yaml, quietly: its output is returned, not printed.
 import { execFile } from 'node:child_process';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { installedCommand, root } from './paths.mjs';
 
-export const root = fileURLToPath(new URL('..', import.meta.url));
-const bin = join(root, 'node_modules', '.bin', 'redocly');
+const bin = installedCommand('redocly');
 const env = { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true', NO_COLOR: '1' };
 
 /** Resolves with { code, stdout, stderr }; never rejects on a non-zero exit. */

@@ -1,17 +1,16 @@
 // `npm start`: regenerate the contract (lint, bundle, types, docs), build, then run the local development
 // environment: the stateful simulator on 127.0.0.1:23380 (its other device answers by itself) and the Prism
 // contract mock on 127.0.0.1:4010, until Ctrl-C.
-import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { root } from './redocly.mjs';
+import { builtFile } from './paths.mjs';
 import { turbo } from './turbo.mjs';
 
 turbo(['generate', 'docs', 'build']);
-const load = (name) => import(pathToFileURL(join(root, 'packages', name, 'dist', 'index.js')).href);
-const [{ startSimulator }, { startMock }] = await Promise.all([load('simulator'), load('mock')]);
+const load = (name) => import(pathToFileURL(builtFile(name, 'index.js')).href);
+const [{ startSimulator, defaultPort: simulatorPort }, { startMock, defaultPort: mockPort }] = await Promise.all([load('simulator'), load('mock')]);
 
-const simulator = await startSimulator({ port: 23380, autoOtherDevice: true, log: (line) => console.log(`[simulator] ${line}`) });
-const mock = await startMock({ port: 4010 });
+const simulator = await startSimulator({ port: simulatorPort, autoOtherDevice: true, log: (line) => console.log(`[simulator] ${line}`) });
+const mock = await startMock({ port: mockPort });
 console.log(`
 Simulator  ${simulator.url}   stateful; accounts alice@example.com (recovery key: GET /_sim/scenarios),
                                      bob@example.com (no recovery key yet), any other email (new account)

@@ -1,9 +1,8 @@
 // Runs turbo from the repository root and fails loudly, so the other scripts can build what they start.
 import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
-import { root } from './redocly.mjs';
+import { installedCommand, root } from './paths.mjs';
 
 export function turbo(args) {
-  const { status } = spawnSync(join(root, 'node_modules', '.bin', 'turbo'), ['run', ...args, '--output-logs=errors-only'], { cwd: root, stdio: 'inherit' });
+  const { status } = spawnSync(installedCommand('turbo'), ['run', ...args, '--output-logs=errors-only'], { cwd: root, stdio: 'inherit' });
   if (status !== 0) process.exit(status ?? 1);
 }

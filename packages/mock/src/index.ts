@@ -3,6 +3,9 @@ import { startPrism, type RunningServer } from './prism.js';
 
 export { startPrism, type PrismOptions, type RunningServer } from './prism.js';
 
+/** The port of `beeper-setup-mock` and `npm start`: Prism's own default. */
+export const defaultPort = 4010;
+
 export interface MockOptions {
   host?: string | undefined;
   /** 0 picks a free port. */
