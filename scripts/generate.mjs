@@ -6,7 +6,8 @@ import { dirname, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { parse } from 'yaml';
-import { redocly, root } from './redocly.mjs';
+import { root } from './paths.mjs';
+import { redocly } from './redocly.mjs';
 
 const api = parse(readFileSync(join(root, 'redocly.yaml'), 'utf8')).apis['setup@v1'];
 export const contractDir = dirname(join(root, api.output));
