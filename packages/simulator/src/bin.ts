@@ -1,11 +1,6 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { defaultPort, startSimulator } from './server.js';
 
-const port = (value: string) => {
-  if (!/^\d+$/.test(value) || Number(value) > 65535) throw new InvalidArgumentError('a whole number from 0 to 65535.');
-  return Number(value);
-};
-
 const program = new Command('beeper-setup-sim')
   .description(
     `A stateful local Beeper app setup server that follows the contract. Seeded accounts:
@@ -15,7 +10,7 @@ const program = new Command('beeper-setup-sim')
 Sign-in codes are not emailed: read them with GET /_sim/outbox. The recovery key and the rest: GET /_sim/scenarios.`,
   )
   .option('--host <address>', 'interface to listen on', '127.0.0.1')
-  .option('--port <number>', 'port to listen on, 0 for a free one', port, defaultPort)
+  .option('--port <number>', 'port to listen on, 0 for a free one', portNumber, defaultPort)
   .option('--state-file <path>', 'keep accounts and sessions in this file across restarts (created with mode 0600)')
   .option('--auto-other-device', 'the other device accepts requests and confirms emojis by itself')
   .option('--quiet', 'no request log')
@@ -23,20 +18,16 @@ Sign-in codes are not emailed: read them with GET /_sim/outbox. The recovery key
   .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : 2))
   .parse();
 
-const options = program.opts<{ host: string; port: number; stateFile?: string; autoOtherDevice?: boolean; quiet?: boolean }>();
-try {
-  const simulator = await startSimulator({
-    host: options.host,
-    port: options.port,
-    stateFile: options.stateFile,
-    autoOtherDevice: Boolean(options.autoOtherDevice),
-    log: options.quiet ? undefined : (line) => console.log(line),
-  });
-  console.log(`Beeper setup simulator listening on ${simulator.url}`);
-  const stop = () => void simulator.close().then(() => process.exit(0));
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-} catch (error) {
-  console.error(`Could not start the simulator: ${(error as Error).message}`);
-  process.exit(1);
+function portNumber(value: string): number {
+  if (/^\d{1,5}$/.test(value) && Number(value) <= 65535) return Number(value);
+  throw new InvalidArgumentError('a whole number from 0 to 65535.');
 }
+
+const { host, port, stateFile, autoOtherDevice = false, quiet } = program.opts<{ host: string; port: number; stateFile?: string; autoOtherDevice?: boolean; quiet?: boolean }>();
+const simulator = await startSimulator({ host, port, stateFile, autoOtherDevice, log: quiet ? undefined : console.log }).catch((error: Error) => {
+  console.error(`Could not start the simulator: ${error.message}`);
+  return process.exit(1);
+});
+console.log(`Beeper setup simulator listening on ${simulator.url}`);
+// Closing flushes the state file before the process ends.
+for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => void simulator.close().then(() => process.exit(0)));
