@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { startPrism } from '@beeper-setup/mock';
 import { aliceRecoveryKey, simulatorControl } from '../dist/index.js';
+import { signInDriver } from '../dist/testing.js';
 
 const connections = 10;
 const durationSeconds = 5;
@@ -25,18 +26,6 @@ async function startSimulatorProcess() {
   return { url: /listening on (\S+)/.exec(output)[1], close: async () => (child.kill('SIGTERM'), once(child, 'exit')) };
 }
 
-/** Signs alice in on the simulator, as an app would, and returns her access token. */
-async function aliceToken(url) {
-  const post = async (path, body) => {
-    const response = await fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: body && JSON.stringify(body) });
-    return response.status === 204 ? undefined : response.json();
-  };
-  const { setupRequestID } = await post('/v1/app/setup/start');
-  await post('/v1/app/setup/email', { email: 'alice@example.com', setupRequestID });
-  const code = await simulatorControl(url).signInCode(setupRequestID);
-  return (await post('/v1/app/setup/response', { response: code, setupRequestID })).matrix.accessToken;
-}
-
 async function measure(url, { method, path, headers, body }, duration) {
   const result = await autocannon({ url: `${url}${path}`, method, headers, body, connections, duration });
   const statuses = Object.entries(result.statusCodeStats).map(([status, { count }]) => `${status} × ${count}`).join(', ');
@@ -47,8 +36,8 @@ const simulator = await startSimulatorProcess();
 // Prism alone, without the mock's guard in front of it, so the guard's hop does not count against Prism.
 const prism = await startPrism();
 try {
-  const token = await aliceToken(simulator.url);
-  const authorization = `Bearer ${token}`;
+  const alice = await signInDriver({ control: simulatorControl(simulator.url), baseUrl: simulator.url }).signIn('alice@example.com');
+  const authorization = `Bearer ${alice.accessToken}`;
   const wrongKey = JSON.stringify({ recoveryKey: aliceRecoveryKey.replace('EsTc', 'EsTd') });
   const cases = [
     {

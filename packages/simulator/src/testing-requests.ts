@@ -1,8 +1,15 @@
-import type { Client } from 'openapi-fetch';
+import createClient, { type Client, type Middleware } from 'openapi-fetch';
 import type { components, paths } from '@beeper-setup/contract';
 
-/** An openapi-fetch client of the setup API, with whatever middleware the suite checks the answers with. */
+/** An openapi-fetch client of the setup API. */
 export type SetupApi = Client<paths>;
+
+/** A client that sends the token, if any, and checks each answer with the middleware, if any. */
+export function setupApi(baseUrl: string, accessToken?: string, middleware?: Middleware): SetupApi {
+  const api = createClient<paths>({ baseUrl, headers: accessToken === undefined ? {} : { authorization: `Bearer ${accessToken}` } });
+  if (middleware) api.use(middleware);
+  return api;
+}
 
 interface Answer<Data> {
   data?: Data;

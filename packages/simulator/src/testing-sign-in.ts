@@ -1,6 +1,7 @@
+import type { Middleware } from 'openapi-fetch';
 import type { components } from '@beeper-setup/contract';
 import type { SimulatorControl } from './control-client.js';
-import { dataOf, failedCall, type SetupApi } from './testing-requests.js';
+import { dataOf, failedCall, setupApi, type SetupApi } from './testing-requests.js';
 
 type Schemas = components['schemas'];
 
@@ -18,15 +19,18 @@ export interface Device {
 export interface SignInDriverOptions {
   /** Where the sign-in codes are read. */
   control: SimulatorControl;
-  /** A client of the setup API with this token, or none: to the simulator, or through a proxy in front of it. */
-  clientFor(accessToken?: string): SetupApi;
+  /** Where the setup API is called: the simulator, or a proxy in front of it. */
+  baseUrl: string;
+  /** Checks every answer, for example against the contract; it may throw to fail the call. */
+  middleware?: Middleware | undefined;
 }
 
 /** Signs in as an app would, reading the emailed code from the simulator's outbox. */
 export interface SignInDriver {
   /** A client without a token. */
   api: SetupApi;
-  clientFor(accessToken?: string): SetupApi;
+  /** A client that sends this token. */
+  clientFor(accessToken: string): SetupApi;
   /** `startSetup` → `sendSignInCode`, and the code from the outbox. */
   requestCode(email: string): Promise<{ setupRequestID: string; code: string }>;
   /** Signs in to an existing account, such as a scenario's. */
@@ -39,7 +43,8 @@ export interface SignInDriver {
   deviceOf(signedIn: Schemas['SetupCompleteResponse']): Device;
 }
 
-export function signInDriver({ control, clientFor }: SignInDriverOptions): SignInDriver {
+export function signInDriver({ control, baseUrl, middleware }: SignInDriverOptions): SignInDriver {
+  const clientFor = (accessToken?: string) => setupApi(baseUrl, accessToken, middleware);
   const api = clientFor();
 
   async function requestCode(email: string) {

@@ -1,11 +1,11 @@
 // The simulator's own tests drive it with the testing kit through a client that checks every response against the
 // contract, and send raw requests for what a typed client would never send.
 import { request } from 'node:http';
-import createClient, { type Middleware } from 'openapi-fetch';
-import { operationTable, type paths } from '@beeper-setup/contract';
+import type { Middleware } from 'openapi-fetch';
+import { operationTable } from '@beeper-setup/contract';
 import { validateResponse, type OperationId } from '@beeper-setup/validator';
 import { onTestFinished } from 'vitest';
-import { signInDriver, startTestSimulator, type SetupApi, type TestSimulatorOptions } from '../src/testing.js';
+import { signInDriver, startTestSimulator, type TestSimulatorOptions } from '../src/testing.js';
 
 const operationIds = Object.keys(operationTable) as OperationId[];
 
@@ -25,17 +25,11 @@ const conformsToContract: Middleware = {
   },
 };
 
-export function apiClient(baseUrl: string, accessToken?: string): SetupApi {
-  const api = createClient<paths>({ baseUrl, headers: accessToken === undefined ? {} : { authorization: `Bearer ${accessToken}` } });
-  api.use(conformsToContract);
-  return api;
-}
-
-/** A simulator for one test, driven through `apiClient`; stopped when the test ends, pass or fail. */
+/** A simulator for one test, driven through clients that check every answer; stopped when the test ends, pass or fail. */
 export async function simulatorForTest(options: TestSimulatorOptions = {}) {
   const simulator = await startTestSimulator(options);
   onTestFinished(() => simulator.close());
-  return { ...simulator, ...signInDriver({ control: simulator.control, clientFor: (accessToken) => apiClient(simulator.url, accessToken) }) };
+  return { ...simulator, ...signInDriver({ control: simulator.control, baseUrl: simulator.url, middleware: conformsToContract }) };
 }
 export type TestSimulator = Awaited<ReturnType<typeof simulatorForTest>>;
 

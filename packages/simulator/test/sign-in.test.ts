@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { example, operationExample } from './contract.js';
 import { aliceRecoveryKey } from '../src/index.js';
 import { manualClock } from '../src/testing.js';
-import { apiClient, simulatorForTest, type TestSimulator } from './driver.js';
+import { simulatorForTest, type TestSimulator } from './driver.js';
 
 describe('getSetupState', () => {
   it('answers needs-login without a token: the state of a device nobody signed in on', async () => {
@@ -21,7 +21,7 @@ describe('getSetupState', () => {
 
   it('answers 401 with WWW-Authenticate for an unknown token', async () => {
     const simulator = await simulatorForTest();
-    const { error, response } = await apiClient(simulator.url, 'syt_unknown').GET('/v1/app/setup');
+    const { error, response } = await simulator.clientFor('syt_unknown').GET('/v1/app/setup');
     expect(response.status).toBe(401);
     expect(response.headers.get('www-authenticate')).toBe('Bearer');
     expect(error).toMatchObject({ code: 'unauthorized' });
@@ -71,7 +71,7 @@ describe('sign-in', () => {
     const { error, response } = await alice.api.POST('/v1/app/setup/start');
     expect(response.status).toBe(409);
     expect(error).toMatchObject({ code: 'invalid_state' });
-    expect((await apiClient(simulator.url, 'syt_unknown').POST('/v1/app/setup/start')).response.status).toBe(200);
+    expect((await simulator.clientFor('syt_unknown').POST('/v1/app/setup/start')).response.status).toBe(200);
   });
 
   it('replaces the code when it is sent again', async () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { aliceRecoveryKey, startSimulator, StateFileError } from '../src/index.js';
-import { apiClient, simulatorForTest } from './driver.js';
+import { simulatorForTest } from './driver.js';
 
 async function scratchFolder(): Promise<string> {
   const folder = await mkdtemp(join(tmpdir(), 'beeper-setup-sim-'));
@@ -20,7 +20,7 @@ describe('with a state file', () => {
     await first.close();
 
     const second = await simulatorForTest({ stateFile });
-    const { data } = await apiClient(second.url, alice.accessToken).GET('/v1/app/setup');
+    const { data } = await second.clientFor(alice.accessToken).GET('/v1/app/setup');
     expect(data).toMatchObject({ state: 'ready', matrix: { deviceID: alice.deviceID, userID: '@alice:beeper.com' } });
   });
 

@@ -1,9 +1,8 @@
 // The simulator behind Prism's conformance proxy (`prism proxy --errors`): every request and response of the
 // flows is validated by Prism against the contract, and any violation fails the call that caused it.
-import createClient, { type Middleware } from 'openapi-fetch';
-import type { paths } from '@beeper-setup/contract';
+import type { Middleware } from 'openapi-fetch';
 import { startMock, type RunningServer } from '@beeper-setup/mock';
-import { manualClock, signInDriver, startTestSimulator, type SetupApi, type SignInDriver, type TestSimulator } from '@beeper-setup/simulator/testing';
+import { manualClock, signInDriver, startTestSimulator, type SignInDriver, type TestSimulator } from '@beeper-setup/simulator/testing';
 import { afterAll, beforeAll } from 'vitest';
 
 /** The testing kit's sign-in, through the proxy. */
@@ -31,12 +30,6 @@ const conforms: Middleware = {
   },
 };
 
-function proxiedClient(proxyUrl: string, accessToken?: string): SetupApi {
-  const api = createClient<paths>({ baseUrl: proxyUrl, headers: accessToken === undefined ? {} : { authorization: `Bearer ${accessToken}` } });
-  api.use(conforms);
-  return api;
-}
-
 /** Starts the simulator and the proxies before the file's tests; stops them after, pass or fail. */
 export function useConformanceRig(): ConformanceRig {
   let simulator: TestSimulator | undefined;
@@ -48,9 +41,8 @@ export function useConformanceRig(): ConformanceRig {
   beforeAll(async () => {
     simulator = await startTestSimulator({ clock: clock.now });
     [proxy, lenientProxy] = await Promise.all([startMock({ upstream: simulator.url }), startMock({ upstream: simulator.url, validateRequests: false })]);
-    const proxyUrl = proxy.url;
     Object.assign(rig, {
-      ...signInDriver({ control: simulator.control, clientFor: (accessToken) => proxiedClient(proxyUrl, accessToken) }),
+      ...signInDriver({ control: simulator.control, baseUrl: proxy.url, middleware: conforms }),
       simulatorUrl: simulator.url,
       lenientProxyUrl: lenientProxy.url,
       control: simulator.control,
