@@ -24,8 +24,7 @@ async function expectReady(env: NodeJS.ProcessEnv) {
 it('existing account + recovery key: `setup` signs in, unlocks and ends ready', async () => {
   const env = await w.env();
   const cli = startCli(['setup', '--email', 'alice@example.com', '--verify-with', 'recovery-key', '--stdin'], env);
-  await cli.waitFor(/code is on its way/);
-  cli.writeLine(await w.code('alice@example.com'));
+  await w.typeCode(cli, 'alice@example.com');
   cli.writeLine(aliceRecoveryKey);
   const { code, stdout } = await cli.finished;
   expect(code).toBe(0);
@@ -43,8 +42,7 @@ it('existing account + recovery key: `setup` signs in, unlocks and ends ready', 
 it('existing account + emoji verification, the other device driven through the control API', async () => {
   const env = await w.env();
   const cli = startCli(['setup', '--email', 'alice@example.com', '--verify-with', 'device', '--method', 'sas', '--emojis-match', '--stdin'], env);
-  await cli.waitFor(/code is on its way/);
-  cli.writeLine(await w.code('alice@example.com'));
+  await w.typeCode(cli, 'alice@example.com');
   await cli.waitFor(/accept the verification request/);
   const { client } = await w.signedInClient(env);
   const deviceID = (await unwrap(client.GET('/v1/app/setup'))).matrix!.deviceID;
@@ -105,8 +103,7 @@ it('cancels a verification with a reason the other device sees', async () => {
 it('new account: registration, then a new recovery key shown once and typed back, ends ready', async () => {
   const env = await w.env();
   const cli = startCli(['setup', '--email', 'carol@example.com', '--username', 'carol', '--accept-terms', '--stdin'], env);
-  await cli.waitFor(/code is on its way/);
-  cli.writeLine(await w.code('carol@example.com'));
+  await w.typeCode(cli, 'carol@example.com');
   const [newKey] = recoveryKeyShape.exec(await cli.waitFor(new RegExp(`Your new recovery key[^]*?${recoveryKeyShape.source}`)))!;
   cli.writeLine(newKey);
   const { code, stdout } = await cli.finished;

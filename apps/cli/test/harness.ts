@@ -102,11 +102,15 @@ export async function world() {
       secrets.add(code);
       return code;
     },
+    /** Once the CLI says the code is on its way, types the code sent to the address. */
+    async typeCode(cli: Running, email: string) {
+      await cli.waitFor(/code is on its way/);
+      cli.writeLine(await this.code(email));
+    },
     /** Runs `login --stdin` for an existing account, answering with the emailed code; then as signedInClient. */
     async signIn(email: string, env: NodeJS.ProcessEnv) {
       const login = startCli(['login', '--email', email, '--stdin'], env);
-      await login.waitFor(/code is on its way/);
-      login.writeLine(await this.code(email));
+      await this.typeCode(login, email);
       const { code, stderr } = await login.finished;
       if (code !== 0) throw new Error(`login failed (${code}): ${stderr}`);
       return this.signedInClient(env);
