@@ -9,7 +9,7 @@ import { signInDriver, startTestSimulator, type TestSimulatorOptions } from '../
 
 const operationIds = Object.keys(operationTable) as OperationId[];
 
-export function operationIdOf(method: string, pathTemplate: string): OperationId {
+function operationIdOf(method: string, pathTemplate: string): OperationId {
   const id = operationIds.find((candidate) => operationTable[candidate].path === pathTemplate && operationTable[candidate].method === method.toLowerCase());
   if (!id) throw new Error(`No operation is ${method} ${pathTemplate}`);
   return id;
