@@ -36,7 +36,12 @@ export async function bundle(outDir = contractDir) {
 
 export async function generateTypes(outDir = contractDir) {
   const out = join(outDir, outputs.types);
-  const ast = await openapiTS(pathToFileURL(join(outDir, outputs.bundle)));
+  // One exported name per schema, spelled as in the contract (`SetupState`, `DeviceID`), beside `components`.
+  const ast = await openapiTS(pathToFileURL(join(outDir, outputs.bundle)), {
+    rootTypes: true,
+    rootTypesNoSchemaPrefix: true,
+    rootTypesKeepCasing: true,
+  });
   await mkdir(dirname(out), { recursive: true });
   await writeFile(out, generatedBy('openapi-typescript') + astToString(ast));
   return out;

@@ -1,2 +1,3 @@
-export type { $defs, components, operations, paths, webhooks } from './schema.js';
+export type * from './schema.js';
 export { operationTable } from './operation-table.js';
+export { findOperation, type OperationId } from './find-operation.js';

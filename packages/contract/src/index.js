@@ -1,1 +1,2 @@
 export { operationTable } from './operation-table.js';
+export { findOperation } from './find-operation.js';
