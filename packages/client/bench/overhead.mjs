@@ -1,7 +1,8 @@
 // The client's own cost per call, side by side with bare openapi-fetch and raw fetch, on a stubbed fetch that
 // answers at once (so the network is not what is measured). tinybench times each variant; the variants run in
 // interleaved rounds and each figure is the median over the rounds, so machine noise hits them all alike.
-// "openapi-fetch + timeout" is bare openapi-fetch given the usual per-call AbortSignal.timeout, for scale.
+// The budget: @beeper-setup/client at least as fast as "openapi-fetch + timeout", bare openapi-fetch given the
+// per-call AbortSignal.timeout every real caller needs (equal features); the run ends non-zero when it is slower.
 import createClient from 'openapi-fetch';
 import { Bench } from 'tinybench';
 import { createSetupClient } from '../dist/index.js';
@@ -32,6 +33,7 @@ const cases = {
 };
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+let withinBudget = true;
 
 for (const [operation, variants] of Object.entries(cases)) {
   const samples = Object.fromEntries(Object.keys(variants).map((name) => [name, []]));
@@ -45,8 +47,15 @@ for (const [operation, variants] of Object.entries(cases)) {
   }
   const ops = Object.fromEntries(Object.entries(samples).map(([name, values]) => [name, median(values)]));
   const bareOps = ops['bare openapi-fetch'];
+  const budgetOps = ops['openapi-fetch + timeout'];
   console.log(`\n${operation} (median of ${rounds} interleaved rounds)`);
   for (const [name, value] of Object.entries(ops)) {
-    console.log(`  ${name.padEnd(22)} ${Math.round(value).toLocaleString('en').padStart(8)} ops/s  ${(value / bareOps).toFixed(2)}× bare openapi-fetch`);
+    console.log(
+      `  ${name.padEnd(23)} ${Math.round(value).toLocaleString('en').padStart(8)} ops/s  ${(value / bareOps).toFixed(2)}× bare openapi-fetch  ${(value / budgetOps).toFixed(2)}× openapi-fetch + timeout`,
+    );
   }
+  const ratio = ops['@beeper-setup/client'] / budgetOps;
+  if (ratio < 1) withinBudget = false;
+  console.log(`  budget: @beeper-setup/client ≥ 1.00× openapi-fetch + timeout: ${ratio.toFixed(2)}× ${ratio >= 1 ? 'met' : 'MISSED'}`);
 }
+if (!withinBudget) process.exitCode = 1;

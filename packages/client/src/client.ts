@@ -1,6 +1,9 @@
 import createClient, { type Client } from 'openapi-fetch';
 import type { paths } from '@beeper-setup/contract';
-import { makeResilient, type Fetch, type Logger } from './resilience.js';
+import type { Fetch } from './attempt.js';
+import { authenticate } from './authenticate.js';
+import { SetupRequest } from './request.js';
+import { resilientFetch, type Logger } from './resilient-fetch.js';
 
 export const defaultBaseUrl = 'http://localhost:23373';
 
@@ -36,16 +39,18 @@ export function createSetupClient(options: SetupClientOptions = {}): SetupClient
   const maxRetries = checkedNumber('maxRetries', options.maxRetries ?? 2, 0);
   let accessToken: AccessToken | undefined = options.accessToken ?? env.BEEPER_ACCESS_TOKEN;
 
-  const client = createClient<paths>({ baseUrl });
-  makeResilient(client, {
+  const client = createClient<paths>({
     baseUrl,
-    fetch: options.fetch ?? ((request, init) => globalThis.fetch(request, init)),
-    timeoutMs,
-    maxRetries,
-    accessToken: () => (typeof accessToken === 'function' ? accessToken() : accessToken),
-    userAgent: options.userAgent,
-    logger: options.logger ?? (env.BEEPER_DESKTOP_LOG === 'debug' ? { debug: (line) => console.error(`[beeper-setup] ${line}`) } : undefined),
+    Request: SetupRequest,
+    fetch: resilientFetch({
+      baseUrl,
+      fetch: options.fetch ?? ((request, init) => globalThis.fetch(request, init)),
+      timeoutMs,
+      maxRetries,
+      logger: options.logger ?? (env.BEEPER_DESKTOP_LOG === 'debug' ? { debug: (line) => console.error(`[beeper-setup] ${line}`) } : undefined),
+    }),
   });
+  client.use(authenticate(() => (typeof accessToken === 'function' ? accessToken() : accessToken), options.userAgent));
   return Object.assign(client, {
     baseUrl,
     setAccessToken(token: AccessToken | undefined) {
@@ -55,14 +60,8 @@ export function createSetupClient(options: SetupClientOptions = {}): SetupClient
 }
 
 function checkedBaseUrl(value: string): string {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new TypeError(`baseUrl must be an absolute http(s) URL, such as ${defaultBaseUrl}; got "${value}".`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new TypeError(`baseUrl must use http or https; got "${url.protocol}".`);
+  if (!/^https?:$/.test(URL.canParse(value) ? new URL(value).protocol : '')) {
+    throw new TypeError(`baseUrl must be an absolute http or https URL, such as ${defaultBaseUrl}; got "${value}".`);
   }
   return value.replace(/\/+$/, '');
 }

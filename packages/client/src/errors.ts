@@ -1,7 +1,4 @@
-import type { components } from '@beeper-setup/contract';
-import type { OperationId } from './operations.js';
-
-export type Problem = components['schemas']['Problem'];
+import type { OperationId, Problem, ProblemCode } from '@beeper-setup/contract';
 
 /** Every error this client throws. Messages and serialised forms never contain a secret. */
 export class SetupClientError extends Error {
@@ -24,7 +21,7 @@ export class SetupClientError extends Error {
 export class ApiError extends SetupClientError {
   override name = 'ApiError';
   /** The contract's stable error code, such as `invalid_recovery_key`. */
-  readonly code: Problem['code'] | undefined;
+  readonly code: ProblemCode | undefined;
 
   constructor(
     readonly status: number,
@@ -42,9 +39,6 @@ export class BadRequestError extends ApiError {
 export class AuthenticationError extends ApiError {
   override name = 'AuthenticationError';
 }
-export class PermissionDeniedError extends ApiError {
-  override name = 'PermissionDeniedError';
-}
 export class NotFoundError extends ApiError {
   override name = 'NotFoundError';
 }
@@ -53,9 +47,6 @@ export class ConflictError extends ApiError {
 }
 export class PayloadTooLargeError extends ApiError {
   override name = 'PayloadTooLargeError';
-}
-export class UnprocessableEntityError extends ApiError {
-  override name = 'UnprocessableEntityError';
 }
 export class InternalServerError extends ApiError {
   override name = 'InternalServerError';
@@ -107,17 +98,31 @@ export class AbortedError extends SetupClientError {
   }
 }
 
+/** One class per error status the contract declares (429 is `RateLimitError`); any other status is a plain `ApiError`. */
 const errorByStatus: Record<number, typeof ApiError> = {
   400: BadRequestError,
   401: AuthenticationError,
-  403: PermissionDeniedError,
   404: NotFoundError,
   409: ConflictError,
   413: PayloadTooLargeError,
-  422: UnprocessableEntityError,
 };
 
 export function apiErrorFor(status: number, problem: Problem | undefined, operation: OperationId | undefined, retryAfterMs: number | undefined): ApiError {
   if (status === 429) return new RateLimitError(status, problem, operation, retryAfterMs);
   return new (errorByStatus[status] ?? (status >= 500 ? InternalServerError : ApiError))(status, problem, operation);
+}
+
+/**
+ * Whether `error` is an answer of the server carrying one of these problem codes (any code when none is given), so
+ * an app branches on the code the contract defines:
+ *
+ *     if (isProblem(error, 'invalid_sign_in_code')) askAgain();
+ */
+export function isProblem<Code extends ProblemCode>(error: unknown, ...codes: Code[]): error is ApiError & { code: Code; problem: Problem & { code: Code } } {
+  return error instanceof ApiError && error.code !== undefined && (codes.length === 0 || (codes as ProblemCode[]).includes(error.code));
+}
+
+/** Whether a response body has the shape of the contract's problem document, enough to build an error from. */
+export function isProblemDocument(body: unknown): body is Problem {
+  return typeof (body as Problem | undefined)?.code === 'string' && typeof (body as Problem).title === 'string';
 }

@@ -1,14 +1,7 @@
-import type { components } from '@beeper-setup/contract';
-
-type Schemas = components['schemas'];
-export type SetupState = Schemas['SetupState'];
-export type Verification = Schemas['Verification'];
-export type VerificationAction = Schemas['VerificationAction'];
-export type SignInResult = Schemas['SignInResult'];
-export type RegistrationRequired = Schemas['SetupRegistrationRequiredResponse'];
+import type { SetupRegistrationRequiredResponse, SetupState, SignInResult, Verification, VerificationAction } from '@beeper-setup/contract';
 
 /** `completeSignIn` answered that no account exists yet: register one with `registerAccount`. */
-export function isRegistrationRequired(result: SignInResult): result is RegistrationRequired {
+export function isRegistrationRequired(result: SignInResult): result is SetupRegistrationRequiredResponse {
   return 'registrationRequired' in result && result.registrationRequired === true;
 }
 
@@ -28,26 +21,23 @@ export interface VerificationStep {
   action: Exclude<VerificationAction, 'cancel'> | 'wait';
 }
 
-export function nextStep(session: SetupState): NextStep {
-  const { state } = session;
-  switch (state) {
-    case 'needs-login':
-      return { step: 'sign-in' };
-    case 'initializing':
-      return { step: 'wait', until: 'initialized' };
-    case 'needs-cross-signing-setup':
-      return { step: 'create-recovery-key' };
-    case 'needs-verification':
-      return { step: 'verify-device', verification: session.verification && verificationStep(session.verification) };
-    case 'needs-secrets':
-      return { step: 'enter-recovery-key' };
-    case 'needs-first-sync':
-      return { step: 'wait', until: 'first-sync-done' };
-    case 'ready':
-      return { step: 'done' };
-    default:
-      return unknownState(state);
-  }
+/**
+ * The step for every state but `needs-verification`, which depends on the verification in progress. A Record, so a
+ * state added to the contract fails to compile until it is placed here.
+ */
+const stepOf: Record<Exclude<SetupState['state'], 'needs-verification'>, NextStep> = {
+  'needs-login': { step: 'sign-in' },
+  initializing: { step: 'wait', until: 'initialized' },
+  'needs-cross-signing-setup': { step: 'create-recovery-key' },
+  'needs-secrets': { step: 'enter-recovery-key' },
+  'needs-first-sync': { step: 'wait', until: 'first-sync-done' },
+  ready: { step: 'done' },
+};
+
+export function nextStep({ state, verification }: SetupState): NextStep {
+  if (state === 'needs-verification') return { step: 'verify-device', verification: verification && verificationStep(verification) };
+  if (!Object.hasOwn(stepOf, state)) throw new Error(`Unknown setup state: ${String(state)}`);
+  return { ...stepOf[state] };
 }
 
 /** Which of a verification's available actions moves it forward; `undefined` once it has ended. */
@@ -59,13 +49,10 @@ export function verificationStep(verification: Verification): VerificationStep |
 }
 
 /**
- * Every action but `cancel`, by preference: answer the other device first, then confirm, then start the emoji
- * comparison. A Record, so a new action in the contract fails to compile until it is placed here.
+ * Every action but `cancel`, by preference (the keys' order): answer the other device first, then confirm, then start
+ * the emoji comparison. A Record, so a verification action added to the contract fails to compile until placed here.
  */
-const preference: Record<Exclude<VerificationAction, 'cancel'>, number> = { accept: 0, 'sas.confirm': 1, 'qr.confirmScanned': 2, 'sas.start': 3 };
-const forwardActions = (Object.keys(preference) as (keyof typeof preference)[]).sort((a, b) => preference[a] - preference[b]);
-
-/** A compile error here means the contract gained a state that `nextStep` does not handle yet. */
-function unknownState(state: never): never {
-  throw new Error(`Unknown setup state: ${String(state)}`);
-}
+const forwardActions = Object.keys({ accept: 0, 'sas.confirm': 0, 'qr.confirmScanned': 0, 'sas.start': 0 } satisfies Record<Exclude<VerificationAction, 'cancel'>, 0>) as Exclude<
+  VerificationAction,
+  'cancel'
+>[];

@@ -1,3 +1,4 @@
+export type { Fetch } from './attempt.js';
 export { createSetupClient, defaultBaseUrl, type AccessToken, type SetupClient, type SetupClientOptions } from './client.js';
 export {
   AbortedError,
@@ -9,25 +10,22 @@ export {
   InternalServerError,
   NotFoundError,
   PayloadTooLargeError,
-  PermissionDeniedError,
   RateLimitError,
   SetupClientError,
   TimeoutError,
-  UnprocessableEntityError,
-  type Problem,
+  isProblem,
 } from './errors.js';
-export {
-  isRegistrationRequired,
-  nextStep,
-  verificationStep,
-  type NextStep,
-  type RegistrationRequired,
-  type SetupState,
-  type SignInResult,
-  type Verification,
-  type VerificationAction,
-  type VerificationStep,
-} from './flow.js';
-export type { OperationId } from './operations.js';
-export type { Fetch, Logger } from './resilience.js';
+export { isRegistrationRequired, nextStep, verificationStep, type NextStep, type VerificationStep } from './flow.js';
+export type { Logger } from './resilient-fetch.js';
+export { SetupResponse } from './response.js';
 export { unwrap, type Data } from './unwrap.js';
+export type {
+  OperationId,
+  Problem,
+  ProblemCode,
+  SetupRegistrationRequiredResponse,
+  SetupState,
+  SignInResult,
+  Verification,
+  VerificationAction,
+} from '@beeper-setup/contract';

@@ -1,11 +1,14 @@
 /** What one attempt produced: a response, or the way it failed before a whole response arrived. */
 export type Attempt =
-  | { kind: 'response'; response: Response }
+  /** A whole response: `body` was read within the attempt's timeout (`null` when there was none). */
+  | { kind: 'response'; response: Response; body: string | null }
   /** The connection was refused: nothing reached the server. */
   | { kind: 'refused'; reason: string }
   /** The connection broke (reset, DNS, TLS...): the server may have acted. */
   | { kind: 'network'; reason: string }
-  | { kind: 'timeout' };
+  | { kind: 'timeout' }
+  /** The caller's signal fired. */
+  | { kind: 'aborted' };
 
 export interface RetryPolicy {
   /** GET: safe to send again whatever happened. */
@@ -29,6 +32,8 @@ export function retryDelayMs(attempt: Attempt, policy: RetryPolicy, attemptsSoFa
 
 function mayRetry(attempt: Attempt, { idempotent, carriesSecret }: RetryPolicy): boolean {
   switch (attempt.kind) {
+    case 'aborted':
+      return false;
     case 'refused':
       return true;
     case 'network':

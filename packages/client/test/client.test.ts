@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createSetupClient, defaultBaseUrl, unwrap } from '../src/index.js';
-import { json, scriptedFetch, sessionReady } from './fake-fetch.js';
+import { ConnectionError, createSetupClient, defaultBaseUrl, isProblem, unwrap } from '../src/index.js';
+import { json, problem, scriptedFetch, sessionReady } from './fake-fetch.js';
 
 afterEach(() => {
   vi.unstubAllEnvs();
@@ -69,8 +69,9 @@ describe('the base URL', () => {
 
 describe('options', () => {
   it.each([
-    [{ baseUrl: 'localhost:23373' }, 'baseUrl must use http or https'],
-    [{ baseUrl: 'not a url' }, 'baseUrl must be an absolute http(s) URL'],
+    [{ baseUrl: 'localhost:23373' }, 'baseUrl must be an absolute http or https URL, such as http://localhost:23373; got "localhost:23373".'],
+    [{ baseUrl: 'ftp://desktop.test' }, 'baseUrl must be an absolute http or https URL'],
+    [{ baseUrl: 'not a url' }, 'baseUrl must be an absolute http or https URL'],
     [{ timeoutMs: 0 }, 'timeoutMs must be a whole number of at least 1'],
     [{ maxRetries: -1 }, 'maxRetries must be a whole number of at least 0'],
     [{ maxRetries: 1.5 }, 'maxRetries must be a whole number of at least 0'],
@@ -98,5 +99,26 @@ describe('unwrap', () => {
     const fetch = scriptedFetch(new Response(null, { status: 204 }));
     const client = createSetupClient({ baseUrl: 'http://desktop.test', fetch });
     await expect(unwrap(client.POST('/v1/app/setup/email', { body: { email: 'a@example.com', setupRequestID: 'sr' } }))).resolves.toBeUndefined();
+  });
+});
+
+describe('isProblem', () => {
+  const failure = (reply: Response) =>
+    unwrap(createSetupClient({ baseUrl: 'http://desktop.test', fetch: scriptedFetch(reply) }).POST('/v1/app/setup/response', { body: { response: '1', setupRequestID: 'sr' } })).catch(
+      (error: unknown) => error,
+    );
+
+  it('matches an error carrying one of the codes', async () => {
+    const error = await failure(problem(400, 'invalid_sign_in_code'));
+    expect(isProblem(error, 'invalid_sign_in_code')).toBe(true);
+    expect(isProblem(error, 'username_taken', 'invalid_sign_in_code')).toBe(true);
+    expect(isProblem(error)).toBe(true);
+  });
+
+  it('does not match another code, an error without a problem body, or a transport error', async () => {
+    expect(isProblem(await failure(problem(400, 'invalid_sign_in_code')), 'username_taken')).toBe(false);
+    expect(isProblem(await failure(new Response('Bad gateway', { status: 502 })))).toBe(false);
+    expect(isProblem(new ConnectionError('http://desktop.test', undefined, 'connection refused'))).toBe(false);
+    expect(isProblem({ code: 'invalid_sign_in_code' }, 'invalid_sign_in_code')).toBe(false);
   });
 });

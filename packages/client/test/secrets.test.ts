@@ -1,6 +1,6 @@
 import { inspect } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createSetupClient, unwrap, type SetupClient } from '../src/index.js';
+import { ApiError, SetupClientError, SetupResponse, createSetupClient, isProblem, unwrap, type SetupClient } from '../src/index.js';
 import { connectionRefused, json, neverAnswers, resetMidResponse, scriptedFetch, type RecordedCall } from './fake-fetch.js';
 
 const secrets = {
@@ -11,16 +11,21 @@ const secrets = {
 };
 const everySecret = Object.values(secrets).flatMap((secret) => [secret, secret.replace(/\s+/g, '')]);
 
-/** A server as careless as can be: it echoes everything it received into its problem, keys with and without spaces. */
+/**
+ * A server as careless as can be: it echoes everything it received into its problem, keys with and without spaces,
+ * as a field name, JSON-escaped, and into a header.
+ */
 const echoing = (status: number) => async (_: AbortSignal, call: RecordedCall) => {
   const received = `${call.headers.get('authorization') ?? ''} ${call.body ?? ''}`;
   const compact = received.replace(/\s+/g, '');
-  return json(
+  const escaped = [...received].map((character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
+  const problem = JSON.stringify({ type: 'urn:beeper:setup:problem:invalid_request', title: `Bad ${compact}`, status, detail: `Got ${received}`, code: 'invalid_request', errors: [{ pointer: '', detail: received }] });
+  return new Response(problem.replace('"errors"', `"escaped":"${escaped}","${compact.replaceAll('"', '')}":1,"errors"`), {
     status,
-    { type: 'urn:beeper:setup:problem:invalid_request', title: `Bad ${compact}`, status, detail: `Got ${received}`, code: 'invalid_request', errors: [{ pointer: '', detail: received }] },
-    status === 429 ? { 'retry-after': '0' } : {},
-  );
+    headers: { 'content-type': 'application/problem+json', 'x-echo': compact, ...(status === 429 && { 'retry-after': '0' }) },
+  });
 };
+const echoingStatuses = [400, 429, 500] as const;
 
 const failures = [
   ['an echoing 400', echoing(400)],
@@ -74,6 +79,44 @@ describe.each(failures)('after %s', (_, reply) => {
       for (const secret of everySecret) expect(surface).not.toContain(secret);
     }
   });
+});
+
+describe.each(echoingStatuses)('the result of an echoing %i', (status) => {
+  async function failedResult(call: (typeof calls)[number][1]) {
+    const client = createSetupClient({ baseUrl: 'http://desktop.test', fetch: scriptedFetch(echoing(status)), accessToken: secrets.accessToken, maxRetries: 0 });
+    return call(client) as Promise<{ error?: unknown; response: Response }>;
+  }
+
+  it.each(calls)('%s: `error` is the redacted problem', async (_, call) => {
+    const { error } = await failedResult(call);
+    expect(error).toMatchObject({ code: 'invalid_request', status, detail: expect.stringContaining('[redacted]') });
+    const shown = JSON.stringify(error);
+    for (const secret of everySecret) expect(shown).not.toContain(secret);
+  });
+
+  it.each(calls)('%s: `response` gives no secret back, in its headers or by reading its body again', async (_, call) => {
+    const { response } = await failedResult(call);
+    expect(response).toBeInstanceOf(SetupResponse);
+    const surfaces = [JSON.stringify([...response.headers]), response.statusText, await response.text().catch(() => ''), inspect(response, { depth: 10 })];
+    for (const surface of surfaces) for (const secret of everySecret) expect(surface).not.toContain(secret);
+  });
+});
+
+it('builds the same error from a copy of the result: the problem and the operation travel in it', async () => {
+  const client = createSetupClient({ baseUrl: 'http://desktop.test', fetch: scriptedFetch(echoing(400)), accessToken: secrets.accessToken });
+  const result = await calls[2]![1](client);
+  const error = await unwrap({ ...result }).catch((thrown: unknown) => thrown);
+  expect(isProblem(error, 'invalid_request')).toBe(true);
+  expect(error).toMatchObject({ operation: 'verifyRecoveryKey', status: 400, problem: { code: 'invalid_request' } });
+});
+
+it('refuses a token that cannot be a header value, without showing it', async () => {
+  const token = `${secrets.accessToken}\r\nx-injected: yes`;
+  const client = createSetupClient({ baseUrl: 'http://desktop.test', fetch: scriptedFetch(echoing(400)), accessToken: token });
+  const error = (await client.GET('/v1/app/setup').catch((thrown: unknown) => thrown)) as Error;
+  expect(error).toBeInstanceOf(SetupClientError);
+  expect(error).not.toBeInstanceOf(ApiError);
+  expect(`${error.message} ${error.stack} ${JSON.stringify(error)}`).not.toContain(secrets.accessToken);
 });
 
 it('redacts only the secrets, so the rest of the problem stays readable', async () => {

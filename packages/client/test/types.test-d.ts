@@ -1,9 +1,8 @@
 import { describe, expectTypeOf, it } from 'vitest';
-import type { components } from '@beeper-setup/contract';
-import { createSetupClient, nextStep, unwrap, type NextStep, type Problem } from '../src/index.js';
+import type { SetupStartResponse } from '@beeper-setup/contract';
+import { createSetupClient, isProblem, nextStep, unwrap, type NextStep, type Problem, type ProblemCode, type SetupState, type SignInResult } from '../src/index.js';
 
 const client = createSetupClient();
-type Schemas = components['schemas'];
 
 describe('calls are typed from the contract', () => {
   it('rejects a path the contract does not have', () => {
@@ -38,18 +37,34 @@ describe('results are typed from the contract', () => {
       expectTypeOf(error).toEqualTypeOf<Problem>();
       return;
     }
-    expectTypeOf(data).toEqualTypeOf<Schemas['SetupState']>();
+    expectTypeOf(data).toEqualTypeOf<SetupState>();
   });
 
   it('unwraps to the success body, and to undefined for a 204', async () => {
-    expectTypeOf(await unwrap(client.POST('/v1/app/setup/start'))).toEqualTypeOf<Schemas['SetupStartResponse']>();
-    expectTypeOf(await unwrap(client.POST('/v1/app/setup/response', { body: { response: 'c', setupRequestID: 's' } }))).toEqualTypeOf<Schemas['SignInResult']>();
+    expectTypeOf(await unwrap(client.POST('/v1/app/setup/start'))).toEqualTypeOf<SetupStartResponse>();
+    expectTypeOf(await unwrap(client.POST('/v1/app/setup/response', { body: { response: 'c', setupRequestID: 's' } }))).toEqualTypeOf<SignInResult>();
     expectTypeOf(await unwrap(client.POST('/v1/app/setup/email', { body: { email: 'a@example.com', setupRequestID: 's' } }))).toEqualTypeOf<undefined>();
   });
 
   it('gives each next step its own shape', () => {
-    const step = nextStep({} as Schemas['SetupState']);
+    const step = nextStep({} as SetupState);
     expectTypeOf(step).toEqualTypeOf<NextStep>();
     if (step.step === 'wait') expectTypeOf(step.until).toEqualTypeOf<'initialized' | 'first-sync-done'>();
+  });
+});
+
+describe('problems are typed by the contract', () => {
+  it('narrows the code to the ones asked for', () => {
+    const error: unknown = undefined;
+    if (isProblem(error, 'invalid_sign_in_code', 'username_taken')) {
+      expectTypeOf(error.code).toEqualTypeOf<'invalid_sign_in_code' | 'username_taken'>();
+      expectTypeOf(error.status).toEqualTypeOf<number>();
+    }
+    if (isProblem(error)) expectTypeOf(error.code).toEqualTypeOf<ProblemCode>();
+  });
+
+  it('rejects a code the contract does not have', () => {
+    // @ts-expect-error: no such problem code
+    isProblem(undefined, 'wrong_code');
   });
 });

@@ -1,0 +1,47 @@
+import type { Attempt } from './retry.js';
+
+/** A fetch that honours `init.signal`; it is handed the request openapi-fetch built. */
+export type Fetch = (request: Request, init?: RequestInit) => Promise<Response>;
+
+/**
+ * Sends the request once, under a timeout of its own that covers the whole body, and tells how it went.
+ * It throws only what is not a transport failure (a bug in a custom fetch, say).
+ */
+export async function attempt(fetch: Fetch, request: Request, timeoutMs: number, callerSignal: AbortSignal | undefined): Promise<Attempt> {
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, timeoutMs);
+  const onCallerAbort = () => controller.abort();
+  callerSignal?.addEventListener('abort', onCallerAbort);
+  try {
+    // The signal goes to fetch, not into a new Request: a Request that follows a signal costs more to build than
+    // the rest of the call, and fetch makes its own from it anyway.
+    const response = await fetch(request, { signal: controller.signal });
+    return { kind: 'response', response, body: response.body ? await response.text() : null };
+  } catch (error) {
+    if (callerSignal?.aborted) return { kind: 'aborted' };
+    return timedOut ? { kind: 'timeout' } : transportFailure(error);
+  } finally {
+    clearTimeout(timer);
+    callerSignal?.removeEventListener('abort', onCallerAbort);
+  }
+}
+
+function transportFailure(error: unknown): Attempt {
+  const code = errorCode(error);
+  if (code === 'ECONNREFUSED') return { kind: 'refused', reason: 'connection refused' };
+  if (code || error instanceof TypeError) return { kind: 'network', reason: code ?? 'network error' };
+  throw error;
+}
+
+/** The system error code (ECONNREFUSED, ECONNRESET...) behind a fetch failure, however deep undici put it. */
+function errorCode(error: unknown): string | undefined {
+  for (let current = error as { code?: unknown; cause?: unknown; errors?: unknown[] } | undefined; current; ) {
+    if (typeof current.code === 'string' && /^E[A-Z]+$|^UND_ERR/.test(current.code)) return current.code;
+    current = (current.cause ?? current.errors?.[0]) as typeof current | undefined;
+  }
+  return undefined;
+}
