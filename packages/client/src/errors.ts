@@ -17,7 +17,10 @@ export class SetupClientError extends Error {
   }
 }
 
-/** The server answered with an error status. `problem` is its RFC 9457 body, when it sent one. */
+/**
+ * The server answered with an error status. `problem` is its RFC 9457 body, when it sent one; branch on its `code`
+ * with `isProblem`, or on `status`.
+ */
 export class ApiError extends SetupClientError {
   override name = 'ApiError';
   /** The contract's stable error code, such as `invalid_recovery_key`. */
@@ -33,24 +36,6 @@ export class ApiError extends SetupClientError {
   }
 }
 
-export class BadRequestError extends ApiError {
-  override name = 'BadRequestError';
-}
-export class AuthenticationError extends ApiError {
-  override name = 'AuthenticationError';
-}
-export class NotFoundError extends ApiError {
-  override name = 'NotFoundError';
-}
-export class ConflictError extends ApiError {
-  override name = 'ConflictError';
-}
-export class PayloadTooLargeError extends ApiError {
-  override name = 'PayloadTooLargeError';
-}
-export class InternalServerError extends ApiError {
-  override name = 'InternalServerError';
-}
 export class RateLimitError extends ApiError {
   override name = 'RateLimitError';
 
@@ -98,18 +83,8 @@ export class AbortedError extends SetupClientError {
   }
 }
 
-/** One class per error status the contract declares (429 is `RateLimitError`); any other status is a plain `ApiError`. */
-const errorByStatus: Record<number, typeof ApiError> = {
-  400: BadRequestError,
-  401: AuthenticationError,
-  404: NotFoundError,
-  409: ConflictError,
-  413: PayloadTooLargeError,
-};
-
 export function apiErrorFor(status: number, problem: Problem | undefined, operation: OperationId | undefined, retryAfterMs: number | undefined): ApiError {
-  if (status === 429) return new RateLimitError(status, problem, operation, retryAfterMs);
-  return new (errorByStatus[status] ?? (status >= 500 ? InternalServerError : ApiError))(status, problem, operation);
+  return status === 429 ? new RateLimitError(status, problem, operation, retryAfterMs) : new ApiError(status, problem, operation);
 }
 
 /**

@@ -3,7 +3,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import { operationTable } from '@beeper-setup/contract';
 import { validateResponse, type OperationId } from '@beeper-setup/validator';
-import { AuthenticationError, BadRequestError, ConflictError, createSetupClient, RateLimitError, unwrap, type SetupClient } from '../src/index.js';
+import { ApiError, createSetupClient, isProblem, RateLimitError, unwrap, type SetupClient } from '../src/index.js';
 
 const client = createSetupClient({ baseUrl: inject('mockUrl'), accessToken: 'test-token', maxRetries: 0 });
 const path = { params: { path: { verificationID: 'vrf_01JBX3Q4Z8' } } };
@@ -57,13 +57,14 @@ describe('typed errors from the mock', () => {
     });
 
   it.each([
-    ['code=400, example=invalid-recovery-key', BadRequestError, 'invalid_recovery_key'],
-    ['code=409, example=invalid-state', ConflictError, 'invalid_state'],
-    ['code=429', RateLimitError, 'too_many_attempts'],
-  ] as const)('Prefer: %s → %s', async (prefer, ErrorClass, code) => {
+    ['code=400, example=invalid-recovery-key', ApiError, 400, 'invalid_recovery_key'],
+    ['code=409, example=invalid-state', ApiError, 409, 'invalid_state'],
+    ['code=429', RateLimitError, 429, 'too_many_attempts'],
+  ] as const)('Prefer: %s → %s %i', async (prefer, ErrorClass, status, code) => {
     const error = await unwrap(withPrefer(prefer).POST('/v1/app/setup/verification/recovery-key', { body: { recoveryKey } })).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ErrorClass);
-    expect(error).toMatchObject({ code, operation: 'verifyRecoveryKey' });
+    expect(isProblem(error, code)).toBe(true);
+    expect(error).toMatchObject({ status, code, operation: 'verifyRecoveryKey' });
   });
 
   it('RateLimitError carries Retry-After', async () => {
@@ -71,10 +72,10 @@ describe('typed errors from the mock', () => {
     expect(error).toMatchObject({ retryAfterMs: 30_000 });
   });
 
-  it('a protected operation without a token → AuthenticationError', async () => {
+  it('a protected operation without a token → unauthorized', async () => {
     const anonymous = createSetupClient({ baseUrl: inject('mockUrl'), maxRetries: 0 });
     const error = await unwrap(anonymous.GET('/v1/app/setup/verifications')).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(AuthenticationError);
+    expect(isProblem(error, 'unauthorized')).toBe(true);
     expect(error).toMatchObject({ status: 401, code: 'unauthorized', operation: 'listVerifications' });
   });
 });

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   AbortedError,
   ConnectionError,
-  InternalServerError,
+  ApiError,
   RateLimitError,
   TimeoutError,
   createSetupClient,
@@ -95,7 +95,8 @@ describe('retries', () => {
   it('does not replay a POST after a 500', async () => {
     const fetch = scriptedFetch(problem(500, 'internal_error'));
     const { error } = await settle(unwrap(clientWith(fetch).POST('/v1/app/setup/start')));
-    expect(error).toBeInstanceOf(InternalServerError);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ status: 500, code: 'internal_error' });
     expect(fetch.calls).toHaveLength(1);
   });
 
