@@ -1,7 +1,7 @@
 import { CommanderError } from 'commander';
-import { createContext, type Context } from './context.js';
+import { createContext } from './context.js';
 import { describeFailure, exitCodes } from './failures.js';
-import { buildProgram, globalOptionsOf } from './program.js';
+import { buildProgram, globalOptionsOf, type Run } from './program.js';
 
 // A reader that stops early (`beeper-setup --help | head`) is not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -9,32 +9,35 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
-let debug = process.argv.includes('--debug');
-let baseUrl = 'the Beeper Desktop API';
+/** Writes the failure in words (with its stack trace under --debug) and sets the exit code. */
+function report(error: unknown, { baseUrl, debug }: { baseUrl: string; debug: boolean }): void {
+  const { message, exitCode } = describeFailure(error, baseUrl);
+  process.stderr.write(`${message}\n`);
+  if (debug && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+  process.exitCode = exitCode;
+}
 
-const program = buildProgram(async (command, work) => {
+const runCommand: Run = async (command, work) => {
   const options = globalOptionsOf(command);
-  debug = Boolean(options.debug);
-  const context: Context = await createContext(options);
-  baseUrl = context.baseUrl;
-  context.output.begin(`beeper-setup ${command.name()} · ${baseUrl}`);
+  const context = await createContext(options);
+  context.output.begin(`beeper-setup ${command.name()} · ${context.baseUrl}`);
   try {
     await work(context);
+  } catch (error) {
+    report(error, { baseUrl: context.baseUrl, debug: Boolean(options.debug) });
   } finally {
     context.input.close();
   }
-});
+};
 
 try {
-  await program.parseAsync(process.argv);
+  await buildProgram(runCommand).parseAsync(process.argv);
 } catch (error) {
   if (error instanceof CommanderError) {
     // Commander has printed the message (and the help) already.
     process.exitCode = error.exitCode === 0 ? exitCodes.ok : exitCodes.usage;
   } else {
-    const { message, exitCode } = describeFailure(error, baseUrl);
-    process.stderr.write(`${message}\n`);
-    if (debug && error instanceof Error) process.stderr.write(`${error.stack}\n`);
-    process.exitCode = exitCode;
+    // Before a command has its context: an unreadable credentials file or a malformed base URL.
+    report(error, { baseUrl: 'the Beeper Desktop API', debug: process.argv.includes('--debug') });
   }
 }

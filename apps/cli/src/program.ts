@@ -7,7 +7,7 @@ import { verifyDevice } from './commands/verify-device.js';
 import type { Context, GlobalOptions } from './context.js';
 
 /** Runs a command with the context its global options describe; failures are worded by bin.ts. */
-type Run = (command: Command, work: (context: Context) => Promise<unknown>) => Promise<void>;
+export type Run = (command: Command, work: (context: Context) => Promise<unknown>) => Promise<void>;
 
 const seconds = (value: string) => {
   const parsed = Number(value);
