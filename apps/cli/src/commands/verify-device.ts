@@ -1,4 +1,4 @@
-import { unwrap, verificationStep, type Verification } from '@beeper-setup/client';
+import { unwrap, verificationStep, type Verification, type VerificationAction } from '@beeper-setup/client';
 import type { Context } from '../context.js';
 import { CliError } from '../failures.js';
 import { pollUntil } from '../wait.js';
@@ -28,7 +28,7 @@ export async function verifyDevice(context: Context, options: VerifyDeviceOption
   if (options.scan) {
     const data = await input.secret({ message: 'The QR code payload you scanned from your other device', name: 'the scanned QR payload' });
     const { verification } = await unwrap(client.POST('/v1/app/setup/verifications/qr/scan', { body: { data } }));
-    return follow(context, await current(context, verification), options);
+    return follow(context, started(verification), options);
   }
   const { items } = await unwrap(client.GET('/v1/app/setup/verifications'));
   const inProgress = items.find((verification) => !ended.includes(verification.state));
@@ -38,56 +38,62 @@ export async function verifyDevice(context: Context, options: VerifyDeviceOption
   if (!start) throw new CliError('No verification started.');
   const { verification } = await unwrap(client.POST('/v1/app/setup/verifications', { body: { purpose: 'login' } }));
   output.step('Open Beeper on your other device and accept the verification request.');
-  return follow(context, await current(context, verification), options);
+  return follow(context, started(verification), options);
 }
+
+/** The operation that takes each action moving a verification forward. */
+const operationOf = {
+  accept: '/v1/app/setup/verifications/{verificationID}/accept',
+  'sas.start': '/v1/app/setup/verifications/{verificationID}/sas/start',
+  'sas.confirm': '/v1/app/setup/verifications/{verificationID}/sas/confirm',
+  'qr.confirmScanned': '/v1/app/setup/verifications/{verificationID}/qr/confirm-scanned',
+} as const satisfies Record<Exclude<VerificationAction, 'cancel'>, string>;
 
 /** Takes each action the verification asks for, waiting for the other device in between, until it ends. */
 async function follow(context: Context, verification: Verification, options: VerifyDeviceOptions): Promise<void> {
-  const { client, input, output } = context;
   for (;;) {
     const step = verificationStep(verification);
     if (!step) return finished(context, verification);
-    const path = byID(verification);
-    switch (step.action) {
-      case 'accept': {
-        const device = verification.otherDevice?.name ?? verification.otherDevice?.id ?? 'another device';
-        if (!(await input.confirm({ message: `Accept the verification request from ${device}?`, flag: '--accept', given: options.accept }))) {
-          return cancel(context, verification, 'm.user', 'Declined on this device.');
-        }
-        verification = await current(context, (await unwrap(client.POST('/v1/app/setup/verifications/{verificationID}/accept', path))).verification, verification);
-        break;
-      }
-      case 'wait':
-        verification = await waitForOtherDevice(context, verification);
-        break;
-      case 'sas.start': {
-        const { qr } = verification;
-        if (qr && (await chooseMethod(context, options)) === 'qr') {
-          output.note(qr.data, 'Scan this QR code payload with your other device');
-          verification = await waitForOtherDevice(context, verification);
-          break;
-        }
-        verification = await current(context, (await unwrap(client.POST('/v1/app/setup/verifications/{verificationID}/sas/start', path))).verification, verification);
-        break;
-      }
-      case 'sas.confirm': {
-        if (!verification.sas) throw new CliError('The server asked to confirm the emojis but sent none to compare. Nothing was verified.');
-        const { emojis, decimals } = verification.sas;
-        output.note(decimals ? `${emojis}\n\nor the numbers ${decimals}` : emojis, 'Compare with your other device');
-        if (!(await input.confirm({ message: 'Do they match, in the same order?', flag: '--emojis-match', given: options.emojisMatch }))) {
-          return cancel(context, verification, 'm.mismatched_sas', 'The emojis did not match.');
-        }
-        verification = await current(context, (await unwrap(client.POST('/v1/app/setup/verifications/{verificationID}/sas/confirm', path))).verification, verification);
-        break;
-      }
-      case 'qr.confirmScanned': {
-        if (!(await input.confirm({ message: 'Did your other device scan the code and show it was verified?', flag: '--qr-scanned', given: options.qrScanned }))) {
-          return cancel(context, verification, 'm.user', 'The QR code scan was not confirmed.');
-        }
-        verification = await current(context, (await unwrap(client.POST('/v1/app/setup/verifications/{verificationID}/qr/confirm-scanned', path))).verification, verification);
-        break;
-      }
+    if (step.action === 'wait') {
+      verification = await waitForOtherDevice(context, verification);
+    } else if (step.action === 'sas.start' && verification.qr && (await chooseMethod(context, options)) === 'qr') {
+      context.output.note(verification.qr.data, 'Scan this QR code payload with your other device');
+      verification = await waitForOtherDevice(context, verification);
+    } else {
+      await agreeTo(context, verification, step.action, options);
+      const { verification: after } = await unwrap(context.client.POST(operationOf[step.action], byID(verification)));
+      verification = after ?? (await read(context, verification));
     }
+  }
+}
+
+/** Asks the person before each action that vouches for the other device; a no cancels the verification. */
+async function agreeTo(context: Context, verification: Verification, action: keyof typeof operationOf, options: VerifyDeviceOptions): Promise<void> {
+  const { input, output } = context;
+  switch (action) {
+    case 'accept': {
+      const device = verification.otherDevice?.name ?? verification.otherDevice?.id ?? 'another device';
+      if (!(await input.confirm({ message: `Accept the verification request from ${device}?`, flag: '--accept', given: options.accept }))) {
+        return cancel(context, verification, 'm.user', 'Declined on this device.');
+      }
+      return;
+    }
+    case 'sas.confirm': {
+      if (!verification.sas) throw new CliError('The server asked to confirm the emojis but sent none to compare. Nothing was verified.');
+      const { emojis, decimals } = verification.sas;
+      output.note(decimals ? `${emojis}\n\nor the numbers ${decimals}` : emojis, 'Compare with your other device');
+      if (!(await input.confirm({ message: 'Do they match, in the same order?', flag: '--emojis-match', given: options.emojisMatch }))) {
+        return cancel(context, verification, 'm.mismatched_sas', 'The emojis did not match.');
+      }
+      return;
+    }
+    case 'qr.confirmScanned':
+      if (!(await input.confirm({ message: 'Did your other device scan the code and show it was verified?', flag: '--qr-scanned', given: options.qrScanned }))) {
+        return cancel(context, verification, 'm.user', 'The QR code scan was not confirmed.');
+      }
+      return;
+    case 'sas.start':
+      return;
   }
 }
 
@@ -104,23 +110,22 @@ function chooseMethod(context: Context, options: VerifyDeviceOptions): Promise<'
   });
 }
 
-/** The verification as the server sees it now: from a response, or read again when the response left it out. */
-async function current(context: Context, fromResponse: Verification | undefined, known?: Verification): Promise<Verification> {
-  if (fromResponse) return fromResponse;
-  const id = known?.id;
-  if (!id) throw new CliError('The server did not say which verification it started. Run `beeper-setup verify-device` to list them.');
-  const { verification } = await unwrap(context.client.GET('/v1/app/setup/verifications/{verificationID}', byID(known)));
-  return current(context, verification, known);
+/** The verification a start or a scan answered with; the contract lets a server leave it out. */
+function started(verification: Verification | undefined): Verification {
+  if (!verification) throw new CliError('The server did not say which verification it started. Run `beeper-setup verify-device` to list them.');
+  return verification;
+}
+
+/** The verification as the server sees it now. */
+async function read(context: Context, verification: Verification): Promise<Verification> {
+  const { verification: now } = await unwrap(context.client.GET('/v1/app/setup/verifications/{verificationID}', byID(verification)));
+  if (!now) throw new CliError(`The server no longer shows the verification ${verification.id}. Run \`beeper-setup verify-device\` to list the active ones.`);
+  return now;
 }
 
 function waitForOtherDevice(context: Context, verification: Verification): Promise<Verification> {
   const before = `${verification.state} ${verification.availableActions.join()}`;
-  return pollUntil(
-    context,
-    'Waiting for your other device',
-    async () => current(context, (await unwrap(context.client.GET('/v1/app/setup/verifications/{verificationID}', byID(verification)))).verification, verification),
-    (now) => `${now.state} ${now.availableActions.join()}` !== before,
-  );
+  return pollUntil(context, 'Waiting for your other device', () => read(context, verification), (now) => `${now.state} ${now.availableActions.join()}` !== before);
 }
 
 async function cancel(context: Context, verification: Verification, code: string, reason: string): Promise<never> {
