@@ -6,6 +6,7 @@ import { dirname, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { parse } from 'yaml';
+import { deref } from '../packages/contract/src/json-pointer.js';
 import { root } from './paths.mjs';
 import { redocly } from './redocly.mjs';
 
@@ -17,6 +18,8 @@ export const outputs = {
   types: relative(contractDir, join(root, api['x-openapi-ts'].output)),
   operationTableJs: join('src', 'operation-table.js'),
   operationTableDts: join('src', 'operation-table.d.ts'),
+  problemTableJs: join('src', 'problem-table.js'),
+  problemTableDts: join('src', 'problem-table.d.ts'),
 };
 
 const generatedBy = (tool) => `/**
@@ -49,7 +52,8 @@ export async function generateTypes(outDir = contractDir) {
 
 /** Everything derived from the bundle. */
 export async function generateDerived(outDir = contractDir) {
-  await Promise.all([generateTypes(outDir), generateOperationTable(outDir)]);
+  const document = JSON.parse(await readFile(join(outDir, outputs.bundle), 'utf8'));
+  await Promise.all([generateTypes(outDir), generateOperationTable(outDir, document), generateProblemTable(outDir, document)]);
 }
 
 export async function generateAll(outDir = contractDir) {
@@ -61,8 +65,7 @@ export async function generateAll(outDir = contractDir) {
  * The operation table apps and servers need at run time without loading the whole document:
  * each operation's method, path, whether it takes a token, whether it takes a body, and which body fields are secret.
  */
-export async function generateOperationTable(outDir = contractDir) {
-  const document = JSON.parse(await readFile(join(outDir, outputs.bundle), 'utf8'));
+async function generateOperationTable(outDir, document) {
   const table = {};
   for (const [path, item] of Object.entries(document.paths)) {
     for (const method of ['get', 'post', 'put', 'patch', 'delete']) {
@@ -77,11 +80,27 @@ export async function generateOperationTable(outDir = contractDir) {
       };
     }
   }
-  const literal = JSON.stringify(table, null, 2);
+  await writeTable(outDir, outputs.operationTableJs, outputs.operationTableDts, 'operationTable', table);
+}
+
+/** Each problem code's HTTP status and title, from the `const` entries of the `ProblemCode` schema. */
+async function generateProblemTable(outDir, document) {
+  const table = {};
+  for (const entry of document.components.schemas.ProblemCode.oneOf) {
+    const { const: code, title, 'x-status': status } = entry;
+    if (typeof code !== 'string' || typeof title !== 'string' || !Number.isInteger(status)) {
+      throw new Error(`Every ProblemCode entry needs a const, a title and an x-status: ${JSON.stringify(entry)}`);
+    }
+    table[code] = { status, title };
+  }
+  await writeTable(outDir, outputs.problemTableJs, outputs.problemTableDts, 'problemTable', table);
+}
+
+async function writeTable(outDir, jsFile, dtsFile, name, table) {
   const header = generatedBy('scripts/generate.mjs');
-  await mkdir(dirname(join(outDir, outputs.operationTableJs)), { recursive: true });
-  await writeFile(join(outDir, outputs.operationTableJs), `${header}export const operationTable = ${literal};\n`);
-  await writeFile(join(outDir, outputs.operationTableDts), `${header}export declare const operationTable: ${readonlyType(table)};\n`);
+  await mkdir(dirname(join(outDir, jsFile)), { recursive: true });
+  await writeFile(join(outDir, jsFile), `${header}export const ${name} = ${JSON.stringify(table, null, 2)};\n`);
+  await writeFile(join(outDir, dtsFile), `${header}export declare const ${name}: ${readonlyType(table)};\n`);
 }
 
 /** 'none': public; 'optional': a token is accepted but not needed; 'required': the token is needed. */
@@ -97,15 +116,10 @@ function bodyOf(requestBody) {
 
 /** Top-level request body fields that carry a secret (`format: password`), so clients never replay or log them. */
 function secretFieldsOf(document, requestBody) {
-  const schema = resolve(document, requestBody?.content?.['application/json']?.schema);
+  const schema = deref(document, requestBody?.content?.['application/json']?.schema);
   return Object.entries(schema?.properties ?? {})
-    .filter(([, property]) => resolve(document, property)?.format === 'password')
+    .filter(([, property]) => deref(document, property)?.format === 'password')
     .map(([name]) => name);
-}
-
-function resolve(document, node) {
-  if (typeof node?.$ref !== 'string') return node;
-  return resolve(document, node.$ref.slice(2).split('/').reduce((at, segment) => at[segment], document));
 }
 
 function readonlyType(value, indent = '') {

@@ -527,29 +527,9 @@ export interface components {
             verification?: components["schemas"]["Verification"];
         };
         /**
-         * @description Stable machine-readable error code. Decision: every rejected input answers `400`, whether the JSON is
-         *     malformed or a code or key is wrong, and `code` says which; the contract uses no `422`.
-         *
-         *     | `code` | status | meaning |
-         *     |---|---|---|
-         *     | `invalid_request` | 400 | Malformed JSON, or a missing, extra or wrong-typed field (see `errors`). |
-         *     | `invalid_sign_in_code` | 400 | The sign-in code is wrong. |
-         *     | `invalid_lead_token` | 400 | The lead token does not belong to this setup request. |
-         *     | `invalid_recovery_key` | 400 | The recovery key is wrong. |
-         *     | `recovery_key_mismatch` | 400 | The typed-back key differs from the one `resetRecoveryKey` returned. |
-         *     | `invalid_qr_code` | 400 | The scanned QR payload is not a verification code of this account. |
-         *     | `unauthorized` | 401 | The bearer token is missing, unknown or revoked. |
-         *     | `setup_request_not_found` | 404 | No setup request has this `setupRequestID`. |
-         *     | `setup_request_expired` | 404 | The setup request expired; start again with `startSetup`. |
-         *     | `verification_not_found` | 404 | No verification has this `verificationID`. |
-         *     | `not_found` | 404 | No operation has this method and path. |
-         *     | `invalid_state` | 409 | The step is not valid in the current setup state (see the session's `state`). |
-         *     | `action_not_available` | 409 | The action is not in the verification's `availableActions`. |
-         *     | `username_taken` | 409 | Someone already has this username. |
-         *     | `payload_too_large` | 413 | The request body is larger than the server accepts. |
-         *     | `too_many_attempts` | 429 | Too many requests or wrong attempts; wait for `Retry-After` seconds. |
-         *     | `internal_error` | 500 | The server failed; the request may be retried. |
-         * @enum {string}
+         * @description Stable machine-readable error code. Each code has one HTTP status (`x-status`) and one `title`, which every problem
+         *     with this code carries. Decision: every rejected input answers `400`, whether the JSON is malformed or a code or key
+         *     is wrong, and `code` says which; the contract uses no `422`.
          */
         ProblemCode: "invalid_request" | "invalid_sign_in_code" | "invalid_lead_token" | "invalid_recovery_key" | "recovery_key_mismatch" | "invalid_qr_code" | "unauthorized" | "setup_request_not_found" | "setup_request_expired" | "verification_not_found" | "not_found" | "invalid_state" | "action_not_available" | "username_taken" | "payload_too_large" | "too_many_attempts" | "internal_error";
         /**

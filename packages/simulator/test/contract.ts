@@ -1,10 +1,9 @@
 // The parts of the bundled contract that the tests read their expectations from.
-import { operationTable } from '@beeper-setup/contract';
-import { contractDocument, type OperationId } from '@beeper-setup/validator';
+import { deref, operationTable, type OperationId } from '@beeper-setup/contract';
+import { contractDocument } from '@beeper-setup/validator';
 
 interface Schema {
   description: string;
-  enum: string[];
   pattern: string;
   properties: Record<string, Schema>;
 }
@@ -50,17 +49,12 @@ export interface OperationUnderTest {
   requestSchema?: { required?: string[]; properties: Record<string, unknown> };
 }
 
-function deref(node: any): any {
-  if (typeof node?.$ref !== 'string') return node;
-  return deref(node.$ref.slice(2).split('/').reduce((at: any, segment: string) => at[segment], contractDocument));
-}
-
 /** Every operation of the contract, as the tests call it. */
 export const operationsUnderTest: OperationUnderTest[] = (Object.keys(operationTable) as OperationId[]).map((id) => {
   const { method, path, auth, body } = operationTable[id];
-  const requestBody = deref((contractDocument as any).paths[path][method].requestBody);
+  const requestBody = deref(contractDocument, (contractDocument as any).paths[path][method].requestBody);
   const media = requestBody?.content['application/json'];
-  const firstExample = media && deref(Object.values(media.examples)[0]).value;
+  const firstExample = media && deref(contractDocument, Object.values(media.examples)[0]).value;
   return {
     id,
     method: method.toUpperCase() as 'GET' | 'POST',
@@ -68,6 +62,6 @@ export const operationsUnderTest: OperationUnderTest[] = (Object.keys(operationT
     path: path.replace('{verificationID}', 'vrf_UNKNOWN'),
     auth,
     takesBody: body,
-    ...(media && { requestExample: firstExample, requestSchema: deref(media.schema) }),
+    ...(media && { requestExample: firstExample, requestSchema: deref(contractDocument, media.schema) }),
   };
 });

@@ -1,12 +1,13 @@
 import { createRequire } from 'node:module';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
-import { operationTable, type components } from '@beeper-setup/contract';
+import { operationTable, pointerRef, resolvedSegments, valueAt, type components, type OperationId, type Problem } from '@beeper-setup/contract';
 
-export type OperationId = keyof typeof operationTable;
+// Re-exported until its last importers (the client's and the simulator driver's tests) import it from the contract.
+export type { OperationId } from '@beeper-setup/contract';
 export type SchemaName = keyof components['schemas'];
 /** One offending field, in the shape the contract's problem `errors` use. */
-export type FieldError = NonNullable<components['schemas']['Problem']['errors']>[number];
+export type FieldError = NonNullable<Problem['errors']>[number];
 export type Validation = { valid: true } | { valid: false; errors: FieldError[] };
 export interface ResponseToValidate {
   status: number;
@@ -23,23 +24,20 @@ const documentId = 'contract';
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
 const ajv = new Ajv2020({ allErrors: true, strict: true });
 addFormats(ajv);
-// The document is registered whole so that its internal $refs resolve; its OpenAPI fields are not JSON Schema.
-ajv.addVocabulary(['openapi', 'info', 'servers', 'security', 'tags', 'paths', 'components']);
+// The document is registered whole so that its internal $refs resolve; its OpenAPI fields are not JSON Schema,
+// and neither is the contract's one schema extension, each problem code's `x-status`.
+ajv.addVocabulary(['openapi', 'info', 'servers', 'security', 'tags', 'paths', 'components', 'x-status']);
 ajv.addSchema(document, documentId);
 
 const compiled = new Map<string, ValidateFunction>();
-function validatorAt(pointer: string[]): ValidateFunction {
-  const ref = `${documentId}#/${pointer.map(escapePointerSegment).join('/')}`;
+function validatorAt(pointer: readonly string[]): ValidateFunction {
+  const ref = `${documentId}${pointerRef(pointer)}`;
   let validate = compiled.get(ref);
   if (!validate) {
     validate = ajv.compile({ $ref: ref });
     compiled.set(ref, validate);
   }
   return validate;
-}
-
-function escapePointerSegment(segment: string): string {
-  return encodeURIComponent(segment.replaceAll('~', '~0').replaceAll('/', '~1'));
 }
 
 function run(validate: ValidateFunction, value: unknown): Validation {
@@ -80,18 +78,8 @@ function operationPointer(operationId: OperationId): string[] {
   return ['paths', path, method];
 }
 
-function at(pointer: string[]): unknown {
-  let node: unknown = document;
-  for (const segment of pointer) node = (node as Json | undefined)?.[segment];
-  return node;
-}
-
-/** Follows a local `$ref` (such as `#/components/responses/BadRequest`) to the pointer of its target. */
-function resolved(pointer: string[]): string[] {
-  const ref = (at(pointer) as Json | undefined)?.$ref;
-  if (typeof ref !== 'string') return pointer;
-  return resolved(ref.slice(2).split('/').map((s) => s.replaceAll('~1', '/').replaceAll('~0', '~')));
-}
+const at = (pointer: readonly string[]): unknown => valueAt(document, pointer);
+const resolved = (pointer: readonly string[]): readonly string[] => resolvedSegments(document, pointer);
 
 const invalid = (detail: string, pointer = ''): Validation => ({ valid: false, errors: [{ pointer, detail }] });
 

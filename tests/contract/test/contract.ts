@@ -1,18 +1,10 @@
 // Walks the bundled contract for the tests: every operation, its example request and its named examples.
-import { operationTable } from '@beeper-setup/contract';
-import { contractDocument, type OperationId } from '@beeper-setup/validator';
+import { deref as derefIn, operationTable, type OperationId } from '@beeper-setup/contract';
+import { contractDocument } from '@beeper-setup/validator';
 
 type Json = Record<string, any>;
 
-/** Follows a top-level local `$ref`, as the bundle uses for shared responses and examples. */
-export function deref(node: Json): Json {
-  if (typeof node.$ref !== 'string') return node;
-  const target = node.$ref
-    .slice(2)
-    .split('/')
-    .reduce((at: Json, segment: string) => at[segment.replaceAll('~1', '/').replaceAll('~0', '~')], contractDocument as Json);
-  return deref(target);
-}
+const deref = (node: unknown): Json => derefIn(contractDocument, node);
 
 export const sampleVerificationID = 'vrf_01JBX3Q4Z8';
 export const sampleToken = 'test-token';

@@ -2,9 +2,10 @@
 // through a proxy that passes them on and validates the simulator's answer. What Prism answers itself whatever its
 // options (no token), cannot parse (malformed JSON), what the mock's guard answers (a body over 64 KiB) and routes
 // outside the contract go to the simulator directly and are checked with the validator.
+import { problemTable, type OperationId, type ProblemCode } from '@beeper-setup/contract';
 import { aliceRecoveryKey } from '@beeper-setup/simulator';
 import { forVerification, type Device, type SetupApi } from '@beeper-setup/simulator/testing';
-import { validateResponse, type OperationId } from '@beeper-setup/validator';
+import { validateResponse } from '@beeper-setup/validator';
 import { describe, expect, it } from 'vitest';
 import { operationsUnderTest } from './contract.js';
 import { useConformanceRig } from './simulator-rig.js';
@@ -18,10 +19,11 @@ interface Answer {
   response: Response;
 }
 
-async function expectProblem(answer: Answer | Promise<Answer>, status: number, code: string) {
+async function expectProblem(answer: Answer | Promise<Answer>, code: ProblemCode) {
   const { error, response } = await answer;
+  const { status, title } = problemTable[code];
   expect(response.status).toBe(status);
-  expect(error).toMatchObject({ status, code, type: `urn:beeper:setup:problem:${code}` });
+  expect(error).toMatchObject({ status, title, code, type: `urn:beeper:setup:problem:${code}` });
   return response;
 }
 
@@ -36,8 +38,8 @@ describe('through the proxy', () => {
     it('a wrong code: 400 invalid_sign_in_code; more than 5: 429 too_many_attempts with Retry-After', async () => {
       const { setupRequestID, code } = await rig.requestCode('alice@example.com');
       const answer = () => rig.api.POST('/v1/app/setup/response', { body: { response: wrongCode(code), setupRequestID } });
-      for (let attempt = 1; attempt <= 5; attempt++) await expectProblem(answer(), 400, 'invalid_sign_in_code');
-      const locked = await expectProblem(answer(), 429, 'too_many_attempts');
+      for (let attempt = 1; attempt <= 5; attempt++) await expectProblem(answer(), 'invalid_sign_in_code');
+      const locked = await expectProblem(answer(), 'too_many_attempts');
       expect(locked.headers.get('retry-after')).toBe('30');
     });
 
@@ -46,38 +48,38 @@ describe('through the proxy', () => {
       ['completeSignIn', (setupRequestID: string) => rig.api.POST('/v1/app/setup/response', { body: { response: '123456', setupRequestID } })],
       ['registerAccount', (setupRequestID: string) => rig.api.POST('/v1/app/setup/register', { body: { acceptTerms: true, leadToken: 'lt_x', setupRequestID, username: 'x' } })],
     ])('%s with an unknown setup request: 404 setup_request_not_found; with an expired one: 404 setup_request_expired', async (_, send) => {
-      await expectProblem(send('sr_UNKNOWN'), 404, 'setup_request_not_found');
+      await expectProblem(send('sr_UNKNOWN'), 'setup_request_not_found');
       const { data } = await rig.api.POST('/v1/app/setup/start');
       rig.advanceClock(10 * 60 * 1000);
-      await expectProblem(send(data!.setupRequestID), 404, 'setup_request_expired');
+      await expectProblem(send(data!.setupRequestID), 'setup_request_expired');
     });
 
     it('the code before it was sent: 409 invalid_state', async () => {
       const { data } = await rig.api.POST('/v1/app/setup/start');
-      await expectProblem(rig.api.POST('/v1/app/setup/response', { body: { response: '123456', setupRequestID: data!.setupRequestID } }), 409, 'invalid_state');
+      await expectProblem(rig.api.POST('/v1/app/setup/response', { body: { response: '123456', setupRequestID: data!.setupRequestID } }), 'invalid_state');
     });
 
     it('startSetup on a signed-in device: 409 invalid_state', async () => {
       const alice = await rig.signIn('alice@example.com');
-      await expectProblem(alice.api.POST('/v1/app/setup/start'), 409, 'invalid_state');
+      await expectProblem(alice.api.POST('/v1/app/setup/start'), 'invalid_state');
     });
 
     it('a lead token of another setup request: 400 invalid_lead_token', async () => {
       const { setupRequestID } = await rig.startRegistration('gina@example.com');
       const { leadToken } = await rig.startRegistration('gina.other@example.com');
-      await expectProblem(rig.api.POST('/v1/app/setup/register', { body: { acceptTerms: true, leadToken, setupRequestID, username: 'gina' } }), 400, 'invalid_lead_token');
+      await expectProblem(rig.api.POST('/v1/app/setup/register', { body: { acceptTerms: true, leadToken, setupRequestID, username: 'gina' } }), 'invalid_lead_token');
     });
 
     it('a taken username: 409 username_taken; a username Matrix does not allow: 400 invalid_request', async () => {
       const { setupRequestID, leadToken } = await rig.startRegistration('hank@example.com');
       const register = (username: string) => rig.api.POST('/v1/app/setup/register', { body: { acceptTerms: true, leadToken, setupRequestID, username } });
-      await expectProblem(register('alice'), 409, 'username_taken');
-      await expectProblem(register('Hank Smith'), 400, 'invalid_request');
+      await expectProblem(register('alice'), 'username_taken');
+      await expectProblem(register('Hank Smith'), 'invalid_request');
     });
 
     it('registering when the setup request is not waiting for it: 409 invalid_state', async () => {
       const { setupRequestID } = await rig.requestCode('alice@example.com');
-      await expectProblem(rig.api.POST('/v1/app/setup/register', { body: { acceptTerms: true, leadToken: 'lt_x', setupRequestID, username: 'x' } }), 409, 'invalid_state');
+      await expectProblem(rig.api.POST('/v1/app/setup/register', { body: { acceptTerms: true, leadToken: 'lt_x', setupRequestID, username: 'x' } }), 'invalid_state');
     });
   });
 
@@ -87,7 +89,7 @@ describe('through the proxy', () => {
       ['listVerifications', (device: SetupApi) => device.GET('/v1/app/setup/verifications')],
       ['verifyRecoveryKey', (device: SetupApi) => device.POST('/v1/app/setup/verification/recovery-key', { body: { recoveryKey: aliceRecoveryKey } })],
     ])('%s with an unknown token: 401 unauthorized with WWW-Authenticate', async (_, send) => {
-      const response = await expectProblem(send(rig.clientFor('syt_unknown')), 401, 'unauthorized');
+      const response = await expectProblem(send(rig.clientFor('syt_unknown')), 'unauthorized');
       expect(response.headers.get('www-authenticate')).toBe('Bearer');
     });
   });
@@ -96,35 +98,35 @@ describe('through the proxy', () => {
     it('a wrong key: 400 invalid_recovery_key; more than 5: 429 too_many_attempts with Retry-After', async () => {
       const alice = await rig.signIn('alice@example.com');
       const verify = () => alice.api.POST('/v1/app/setup/verification/recovery-key', { body: { recoveryKey: wrongKey } });
-      for (let attempt = 1; attempt <= 5; attempt++) await expectProblem(verify(), 400, 'invalid_recovery_key');
-      expect((await expectProblem(verify(), 429, 'too_many_attempts')).headers.get('retry-after')).toBe('30');
+      for (let attempt = 1; attempt <= 5; attempt++) await expectProblem(verify(), 'invalid_recovery_key');
+      expect((await expectProblem(verify(), 'too_many_attempts')).headers.get('retry-after')).toBe('30');
     });
 
     it('the key in the wrong state: 409 invalid_state', async () => {
       const bob = await rig.signIn('bob@example.com');
-      await expectProblem(bob.api.POST('/v1/app/setup/verification/recovery-key', { body: { recoveryKey: aliceRecoveryKey } }), 409, 'invalid_state');
+      await expectProblem(bob.api.POST('/v1/app/setup/verification/recovery-key', { body: { recoveryKey: aliceRecoveryKey } }), 'invalid_state');
     });
 
     it('a wrong existing key for a reset: 400 invalid_recovery_key', async () => {
       const alice = await rig.signIn('alice@example.com');
-      await expectProblem(alice.api.POST('/v1/app/setup/verification/recovery-key/reset', { body: { existingRecoveryKey: wrongKey } }), 400, 'invalid_recovery_key');
+      await expectProblem(alice.api.POST('/v1/app/setup/verification/recovery-key/reset', { body: { existingRecoveryKey: wrongKey } }), 'invalid_recovery_key');
     });
 
     it('a confirmation without a reset: 409 invalid_state; with another key: 400 recovery_key_mismatch', async () => {
       const bob = await rig.signIn('bob@example.com');
       const confirm = () => bob.api.POST('/v1/app/setup/verification/recovery-key/reset/confirm', { body: { recoveryKey: aliceRecoveryKey } });
-      await expectProblem(confirm(), 409, 'invalid_state');
+      await expectProblem(confirm(), 'invalid_state');
       await bob.api.POST('/v1/app/setup/verification/recovery-key/reset', { body: {} });
-      await expectProblem(confirm(), 400, 'recovery_key_mismatch');
+      await expectProblem(confirm(), 'recovery_key_mismatch');
     });
   });
 
   describe('device verification', () => {
     it('startVerification in the wrong state: 409 invalid_state; for another user: 400 invalid_request', async () => {
       const bob = await rig.signIn('bob@example.com');
-      await expectProblem(bob.api.POST('/v1/app/setup/verifications', { body: {} }), 409, 'invalid_state');
+      await expectProblem(bob.api.POST('/v1/app/setup/verifications', { body: {} }), 'invalid_state');
       const alice = await rig.signIn('alice@example.com');
-      await expectProblem(alice.api.POST('/v1/app/setup/verifications', { body: { userID: '@bob:beeper.com' } }), 400, 'invalid_request');
+      await expectProblem(alice.api.POST('/v1/app/setup/verifications', { body: { userID: '@bob:beeper.com' } }), 'invalid_request');
     });
 
     it.each([
@@ -135,7 +137,7 @@ describe('through the proxy', () => {
       ['startSasVerification', (device: Device) => device.api.POST('/v1/app/setup/verifications/{verificationID}/sas/start', forVerification('vrf_UNKNOWN'))],
       ['confirmSasVerification', (device: Device) => device.api.POST('/v1/app/setup/verifications/{verificationID}/sas/confirm', forVerification('vrf_UNKNOWN'))],
     ])('%s of an unknown verification: 404 verification_not_found', async (_, send) => {
-      await expectProblem(send(await rig.signIn('alice@example.com')), 404, 'verification_not_found');
+      await expectProblem(send(await rig.signIn('alice@example.com')), 'verification_not_found');
     });
 
     it.each([
@@ -147,22 +149,27 @@ describe('through the proxy', () => {
       const alice = await rig.signIn('alice@example.com');
       const id = await verificationOf(alice, state);
       const path = `/v1/app/setup/verifications/{verificationID}/${action}` as '/v1/app/setup/verifications/{verificationID}/accept';
-      await expectProblem(alice.api.POST(path, forVerification(id)), 409, 'action_not_available');
+      await expectProblem(alice.api.POST(path, forVerification(id)), 'action_not_available');
     });
 
     it('scanning a code of no verification: 400 invalid_qr_code; a verification that is not ready: 409', async () => {
       const alice = await rig.signIn('alice@example.com');
-      await expectProblem(alice.api.POST('/v1/app/setup/verifications/qr/scan', { body: { data: 'TUFUUklYAgF2cmZfMDFKQlgzUTRaOKZ6gm0Vz1E4Q6bC' } }), 400, 'invalid_qr_code');
+      await expectProblem(alice.api.POST('/v1/app/setup/verifications/qr/scan', { body: { data: 'TUFUUklYAgF2cmZfMDFKQlgzUTRaOKZ6gm0Vz1E4Q6bC' } }), 'invalid_qr_code');
       const id = await verificationOf(alice, 'requested');
       const data = await rig.control.otherDevice.qrCode(alice.deviceID, id);
-      await expectProblem(alice.api.POST('/v1/app/setup/verifications/qr/scan', { body: { data } }), 409, 'action_not_available');
+      await expectProblem(alice.api.POST('/v1/app/setup/verifications/qr/scan', { body: { data } }), 'action_not_available');
     });
   });
 });
 
 async function answerOf(response: Response) {
   const text = await response.text();
-  return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
+  const body = text ? JSON.parse(text) : undefined;
+  if (body?.code) {
+    const { status, title } = problemTable[body.code as ProblemCode];
+    expect({ httpStatus: response.status, status: body.status, title: body.title }).toEqual({ httpStatus: status, status, title });
+  }
+  return { status: response.status, headers: response.headers, body };
 }
 
 async function send(baseUrl: string, id: OperationId, init: { body?: string; accessToken?: string }) {

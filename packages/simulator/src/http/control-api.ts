@@ -1,16 +1,14 @@
 import type { IncomingMessage } from 'node:http';
-import type { components } from '@beeper-setup/contract';
-import { validateSchema } from '@beeper-setup/validator';
+import type { CancelVerificationRequest, Verification } from '@beeper-setup/contract';
+import { validateSchema, type FieldError } from '@beeper-setup/validator';
 import type { SimulatorContext } from '../context.js';
 import { findVerification, requestVerificationFromOtherDevice, takeVerificationStep } from '../device-verification.js';
 import type { Session } from '../model.js';
-import { invalidRequest, ProblemError, type FieldError } from '../problems.js';
+import { invalidRequest, ProblemError } from '../problems.js';
 import { scenarios } from '../scenarios.js';
 import type { Step } from '../verification.js';
 import { json, noContent, type ApiRoute } from './reply.js';
 import { readJsonBody, splitTarget } from './request.js';
-
-type Verification = components['schemas']['Verification'];
 
 const verificationPath = '/_sim/sessions/{deviceID}/verifications/{verificationID}';
 /** What the control API lets the other device do, by the path under the verification. */
@@ -88,11 +86,11 @@ function sessionByDeviceID(context: SimulatorContext, deviceID: string): Session
   return session;
 }
 
-async function readCancellation(request: IncomingMessage): Promise<components['schemas']['CancelVerificationRequest']> {
+async function readCancellation(request: IncomingMessage): Promise<CancelVerificationRequest> {
   const body = (await readJsonBody(request)) ?? {};
   const validation = validateSchema('CancelVerificationRequest', body);
   if (!validation.valid) throw invalidRequest(validation.errors);
-  return body as components['schemas']['CancelVerificationRequest'];
+  return body as CancelVerificationRequest;
 }
 
 interface FieldRule {

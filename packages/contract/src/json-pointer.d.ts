@@ -1,0 +1,11 @@
+/** The local reference naming these reference tokens, such as `#/paths/~1v1~1app~1setup/get` (RFC 6901, percent-encoded). */
+export declare function pointerRef(segments: readonly string[]): string;
+
+/** The value at these reference tokens, or `undefined` when there is none. */
+export declare function valueAt(document: unknown, segments: readonly string[]): unknown;
+
+/** Follows `$ref`s from the value at `segments` to the reference tokens of the value they end at. */
+export declare function resolvedSegments(document: unknown, segments: readonly string[]): readonly string[];
+
+/** `node`, or the value its chain of local `$ref`s (such as `#/components/responses/BadRequest`) ends at. */
+export declare function deref(document: unknown, node: unknown): any;
