@@ -2,23 +2,16 @@
 // contract, and send raw requests for what a typed client would never send.
 import { request } from 'node:http';
 import type { Middleware } from 'openapi-fetch';
-import { operationTable } from '@beeper-setup/contract';
-import { validateResponse, type OperationId } from '@beeper-setup/validator';
+import { findOperation } from '@beeper-setup/contract';
+import { validateResponse } from '@beeper-setup/validator';
 import { onTestFinished } from 'vitest';
 import { signInDriver, startTestSimulator, type TestSimulatorOptions } from '../src/testing.js';
-
-const operationIds = Object.keys(operationTable) as OperationId[];
-
-function operationIdOf(method: string, pathTemplate: string): OperationId {
-  const id = operationIds.find((candidate) => operationTable[candidate].path === pathTemplate && operationTable[candidate].method === method.toLowerCase());
-  if (!id) throw new Error(`No operation is ${method} ${pathTemplate}`);
-  return id;
-}
 
 /** Makes any response outside the contract (undeclared status, missing header, wrong body) fail the call. */
 const conformsToContract: Middleware = {
   async onResponse({ request, response, schemaPath }) {
-    const id = operationIdOf(request.method, schemaPath);
+    const id = findOperation(request.method, schemaPath);
+    if (!id) throw new Error(`No operation is ${request.method} ${schemaPath}`);
     const text = await response.clone().text();
     const validation = validateResponse(id, { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined });
     if (!validation.valid) throw new Error(`${id} answered ${response.status} outside the contract: ${JSON.stringify(validation.errors)}\n${text}`);
