@@ -2,10 +2,11 @@ import { once } from 'node:events';
 import { createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
+import type { Problem } from '@beeper-setup/contract';
 import type { RunningServer } from './prism.js';
 
 const contract = createRequire(import.meta.url)('@beeper-setup/contract/openapi.json') as {
-  components: { examples: Record<string, { value: { status: number } }> };
+  components: { examples: Record<string, { value: Problem }> };
 };
 /** The contract's own problem bodies, so the guard answers exactly as the contract documents. */
 const problems = {
@@ -78,7 +79,7 @@ function isMalformedJson(req: IncomingMessage, body: Buffer): boolean {
   }
 }
 
-function answer(res: ServerResponse, problem: { status: number }) {
+function answer(res: ServerResponse, problem: Problem) {
   res.writeHead(problem.status, { 'content-type': 'application/problem+json', connection: 'close' });
   res.end(JSON.stringify(problem));
 }

@@ -1,12 +1,9 @@
-import type { components } from '@beeper-setup/contract';
+import type { SetupState, SetupStateName } from '@beeper-setup/contract';
 import type { Session, VerificationRecord } from './model.js';
 import { ProblemError } from './problems.js';
 import { setupStateOf, type Timings } from './setup-state.js';
 import { isInProgress, toContractVerification } from './verification.js';
 import type { World } from './world.js';
-
-type SetupState = components['schemas']['SetupState'];
-type SetupStateName = SetupState['state'];
 
 export interface Settings extends Timings {
   setupRequestTtlMs: number;

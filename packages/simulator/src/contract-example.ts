@@ -1,5 +1,5 @@
-import { operationTable } from '@beeper-setup/contract';
-import { contractDocument, type OperationId } from '@beeper-setup/validator';
+import { operationTable, type OperationId } from '@beeper-setup/contract';
+import { contractDocument } from '@beeper-setup/validator';
 
 interface Operation {
   responses: Record<string, { content: Record<string, { examples: Record<string, { value: unknown }> }> }>;

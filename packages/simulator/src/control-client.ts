@@ -1,9 +1,6 @@
-import type { components } from '@beeper-setup/contract';
+import type { CancelVerificationRequest, Verification } from '@beeper-setup/contract';
 import type { OutboxMessage } from './model.js';
 import type { Scenario } from './scenarios.js';
-
-type Verification = components['schemas']['Verification'];
-type Cancellation = components['schemas']['CancelVerificationRequest'];
 
 /** A control API call that did not succeed; `problem` is the simulator's problem body. */
 export class ControlApiError extends Error {
@@ -32,7 +29,7 @@ export function simulatorControl(simulatorUrl: string) {
   const sessionPath = (deviceID: string) => `/_sim/sessions/${encodeURIComponent(deviceID)}`;
   const verificationPath = (deviceID: string, verificationID: string) =>
     `${sessionPath(deviceID)}/verifications/${encodeURIComponent(verificationID)}`;
-  const takeStep = async (deviceID: string, verificationID: string, step: string, body?: Cancellation): Promise<Verification> =>
+  const takeStep = async (deviceID: string, verificationID: string, step: string, body?: CancelVerificationRequest): Promise<Verification> =>
     (await call<{ verification: Verification }>('POST', `${verificationPath(deviceID, verificationID)}/${step}`, body)).verification;
 
   return {
@@ -56,7 +53,7 @@ export function simulatorControl(simulatorUrl: string) {
       confirmSas: (deviceID: string, verificationID: string) => takeStep(deviceID, verificationID, 'sas/confirm'),
       /** Scans the QR code this device shows. */
       scanQrCode: (deviceID: string, verificationID: string) => takeStep(deviceID, verificationID, 'qr/scan'),
-      cancel: (deviceID: string, verificationID: string, cancellation?: Cancellation) => takeStep(deviceID, verificationID, 'cancel', cancellation),
+      cancel: (deviceID: string, verificationID: string, cancellation?: CancelVerificationRequest) => takeStep(deviceID, verificationID, 'cancel', cancellation),
       reportMismatch: (deviceID: string, verificationID: string) => takeStep(deviceID, verificationID, 'mismatch'),
       /** The QR payload the other device shows, for this device to scan. */
       qrCode: async (deviceID: string, verificationID: string): Promise<string> =>

@@ -1,20 +1,17 @@
-import type { components } from '@beeper-setup/contract';
+import type { CancelVerificationRequest, ScanQrCodeRequest, StartVerificationRequest, Verification, VerificationList, VerificationResponse } from '@beeper-setup/contract';
 import { assertSetupState, setupStateFor, type SimulatorContext } from './context.js';
 import type { Session, Side, VerificationRecord } from './model.js';
 import { invalidRequest, ProblemError } from './problems.js';
 import { digestOf, matchesDigest } from './secrets.js';
 import { isInProgress, newVerification, takeStep, toContractVerification, type Step } from './verification.js';
 
-type Schemas = components['schemas'];
-type Verification = Schemas['Verification'];
-
-export function listVerifications(context: SimulatorContext, session: Session): Schemas['VerificationList'] {
+export function listVerifications(context: SimulatorContext, session: Session): VerificationList {
   const { userID } = context.world.accountOf(session);
   return { items: context.world.verificationsOf(session).filter(isInProgress).map((verification) => toContractVerification(verification, userID)) };
 }
 
 /** This device asks the other device to verify it. */
-export function startVerification(context: SimulatorContext, session: Session, request: Schemas['StartVerificationRequest'] = {}): Schemas['VerificationResponse'] {
+export function startVerification(context: SimulatorContext, session: Session, request: StartVerificationRequest = {}): VerificationResponse {
   assertSetupState(context, session, ['needs-verification', 'needs-secrets']);
   const { userID } = context.world.accountOf(session);
   if (request.userID !== undefined && request.userID !== userID) {
@@ -31,13 +28,13 @@ export function requestVerificationFromOtherDevice(context: SimulatorContext, se
   return verification;
 }
 
-function addVerification(context: SimulatorContext, session: Session, verification: VerificationRecord): Schemas['VerificationResponse'] {
+function addVerification(context: SimulatorContext, session: Session, verification: VerificationRecord): VerificationResponse {
   context.world.verificationsOf(session).push(verification);
   context.verificationChanged(session, verification);
   return verificationResponse(context, session, verification);
 }
 
-export function getVerification(context: SimulatorContext, session: Session, verificationID: string): Schemas['VerificationResponse'] {
+export function getVerification(context: SimulatorContext, session: Session, verificationID: string): VerificationResponse {
   return verificationResponse(context, session, findVerification(context, session, verificationID));
 }
 
@@ -56,8 +53,8 @@ export function takeVerificationStep(
   verificationID: string,
   side: Side,
   step: Step,
-  cancellation?: Schemas['CancelVerificationRequest'],
-): Schemas['VerificationResponse'] {
+  cancellation?: CancelVerificationRequest,
+): VerificationResponse {
   const verification = findVerification(context, session, verificationID);
   takeStep(verification, side, step, cancellation);
   if (verification.state === 'done') {
@@ -69,13 +66,13 @@ export function takeVerificationStep(
 }
 
 /** This device scanned the QR code the other device shows. */
-export function scanQrCode(context: SimulatorContext, session: Session, { data }: Schemas['ScanQrCodeRequest']): Schemas['VerificationResponse'] {
+export function scanQrCode(context: SimulatorContext, session: Session, { data }: ScanQrCodeRequest): VerificationResponse {
   const verification = context.world.verificationsOf(session).find(({ qrCodes }) => qrCodes !== undefined && matchesDigest(data, digestOf(qrCodes.shownThere)));
   if (!verification) throw new ProblemError('invalid_qr_code', 'The scanned code is not a verification code of this account.');
   return takeVerificationStep(context, session, verification.id, 'this-device', 'qr.scan');
 }
 
-function verificationResponse(context: SimulatorContext, session: Session, verification: VerificationRecord): Schemas['VerificationResponse'] {
+function verificationResponse(context: SimulatorContext, session: Session, verification: VerificationRecord): VerificationResponse {
   return {
     session: setupStateFor(context, session),
     verification: toContractVerification(verification, context.world.accountOf(session).userID),

@@ -1,8 +1,6 @@
 // The simulator's records: plain data, so that accounts and sessions can be saved to the state file as they are.
-import type { components } from '@beeper-setup/contract';
+import type { Verification } from '@beeper-setup/contract';
 import type { WrongAttempts } from './wrong-attempts.js';
-
-type Verification = components['schemas']['Verification'];
 
 export interface Account {
   email: string;

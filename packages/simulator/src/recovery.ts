@@ -1,13 +1,11 @@
-import type { components } from '@beeper-setup/contract';
+import type { ConfirmRecoveryKeyResetRequest, RecoveryKeyResetResponse, ResetRecoveryKeyRequest, SessionResponse, VerifyRecoveryKeyRequest } from '@beeper-setup/contract';
 import { assertSetupState, setupStateFor, type SimulatorContext } from './context.js';
 import type { Session } from './model.js';
 import { ProblemError } from './problems.js';
 import { digestOfRecoveryKey, newRecoveryKey, recoveryKeyMatches } from './recovery-key.js';
 import { assertNotLockedOut, forgetWrongAttempts, recordWrongAttempt } from './wrong-attempts.js';
 
-type Schemas = components['schemas'];
-
-export function verifyRecoveryKey(context: SimulatorContext, session: Session, { recoveryKey }: Schemas['VerifyRecoveryKeyRequest']): Schemas['SessionResponse'] {
+export function verifyRecoveryKey(context: SimulatorContext, session: Session, { recoveryKey }: VerifyRecoveryKeyRequest): SessionResponse {
   assertSetupState(context, session, ['needs-verification', 'needs-secrets']);
   checkRecoveryKey(context, session, recoveryKey);
   session.verified = true;
@@ -15,7 +13,7 @@ export function verifyRecoveryKey(context: SimulatorContext, session: Session, {
   return { session: setupStateFor(context, session) };
 }
 
-export function resetRecoveryKey(context: SimulatorContext, session: Session, request: Schemas['ResetRecoveryKeyRequest'] = {}): Schemas['RecoveryKeyResetResponse'] {
+export function resetRecoveryKey(context: SimulatorContext, session: Session, request: ResetRecoveryKeyRequest = {}): RecoveryKeyResetResponse {
   assertSetupState(context, session, ['needs-cross-signing-setup', 'needs-verification', 'needs-secrets', 'needs-first-sync', 'ready']);
   if (request.existingRecoveryKey !== undefined) checkRecoveryKey(context, session, request.existingRecoveryKey);
   const recoveryKey = newRecoveryKey();
@@ -23,7 +21,7 @@ export function resetRecoveryKey(context: SimulatorContext, session: Session, re
   return { recoveryKey, session: setupStateFor(context, session) };
 }
 
-export function confirmRecoveryKeyReset(context: SimulatorContext, session: Session, { recoveryKey }: Schemas['ConfirmRecoveryKeyResetRequest']): Schemas['SessionResponse'] {
+export function confirmRecoveryKeyReset(context: SimulatorContext, session: Session, { recoveryKey }: ConfirmRecoveryKeyResetRequest): SessionResponse {
   const pending = session.pendingRecoveryKeyDigest;
   if (pending === undefined) {
     throw new ProblemError('invalid_state', 'No new recovery key is waiting for confirmation. Create one with POST /v1/app/setup/verification/recovery-key/reset.');

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import type { components } from '@beeper-setup/contract';
+import type { Verification } from '@beeper-setup/contract';
 
-type ShortAuthenticationString = NonNullable<components['schemas']['Verification']['sas']>;
+type ShortAuthenticationString = NonNullable<Verification['sas']>;
 
 /** The 64 emoji of the Matrix SAS method, in the specification's order (index = 6-bit value). */
 const sasEmoji = [

@@ -1,4 +1,4 @@
-import type { components } from '@beeper-setup/contract';
+import type { SetupStateName } from '@beeper-setup/contract';
 import type { Account } from './model.js';
 import { digestOfRecoveryKey } from './recovery-key.js';
 import { userIDOf } from './usernames.js';
@@ -19,7 +19,7 @@ export function seededAccounts(): Account[] {
 export interface Scenario {
   email: string;
   /** What signing in with this email leads to. */
-  afterSignIn: components['schemas']['SetupStateName'] | 'registration-required';
+  afterSignIn: SetupStateName | 'registration-required';
   exercises: string;
   userID?: string;
   recoveryKey?: string;

@@ -1,9 +1,5 @@
-import type { components } from '@beeper-setup/contract';
+import type { E2EEStatus, SetupState, Verification } from '@beeper-setup/contract';
 import type { Account, Session } from './model.js';
-
-type SetupState = components['schemas']['SetupState'];
-type E2EEStatus = components['schemas']['E2EEStatus'];
-type Verification = components['schemas']['Verification'];
 
 export const homeserver = 'https://matrix.beeper.com';
 

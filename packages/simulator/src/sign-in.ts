@@ -1,4 +1,4 @@
-import type { components } from '@beeper-setup/contract';
+import type { CompleteSignInRequest, RegisterAccountRequest, SendSignInCodeRequest, SetupCompleteResponse, SetupRegistrationRequiredResponse, SetupStartResponse, SignInResult } from '@beeper-setup/contract';
 import { setupStateFor, type SimulatorContext } from './context.js';
 import { responseExample } from './contract-example.js';
 import type { Account, Session, SetupRequest, SetupRequestStep } from './model.js';
@@ -8,10 +8,8 @@ import { homeserver } from './setup-state.js';
 import { suggestUsernames, userIDOf, usernameProblem } from './usernames.js';
 import { assertNotLockedOut, noWrongAttempts, recordWrongAttempt } from './wrong-attempts.js';
 
-type Schemas = components['schemas'];
-
 /** The account-creation texts of the contract's `registration-required` example. */
-const registrationCopy = responseExample<Schemas['SetupRegistrationRequiredResponse']>('completeSignIn', 200, 'registration-required').copy;
+const registrationCopy = responseExample<SetupRegistrationRequiredResponse>('completeSignIn', 200, 'registration-required').copy;
 
 /** How long an expired setup request is remembered, to answer `setup_request_expired` rather than `not_found`. */
 const expiredRequestMemoryMs = 60 * 60 * 1000;
@@ -23,7 +21,7 @@ const waitingFor: Record<SetupRequestStep['name'], string> = {
   'signed-in': 'has already signed in; start again with POST /v1/app/setup/start',
 };
 
-export function startSetup(context: SimulatorContext, session: Session | undefined): Schemas['SetupStartResponse'] {
+export function startSetup(context: SimulatorContext, session: Session | undefined): SetupStartResponse {
   if (session) {
     const { state } = setupStateFor(context, session);
     throw new ProblemError('invalid_state', `This step is not valid while the setup state is ${state}: this device is already signed in.`);
@@ -47,7 +45,7 @@ function forgetLongExpiredRequests(context: SimulatorContext): void {
   }
 }
 
-export function sendSignInCode(context: SimulatorContext, { email, setupRequestID }: Schemas['SendSignInCodeRequest']): void {
+export function sendSignInCode(context: SimulatorContext, { email, setupRequestID }: SendSignInCodeRequest): void {
   const { request } = liveSetupRequest(context, setupRequestID, ['awaiting-email', 'awaiting-code']);
   const code = newSignInCode();
   const address = email.toLowerCase();
@@ -56,7 +54,7 @@ export function sendSignInCode(context: SimulatorContext, { email, setupRequestI
   context.world.send({ email: address, code, setupRequestID, sentAt: new Date(context.now()).toISOString() });
 }
 
-export function completeSignIn(context: SimulatorContext, { response, setupRequestID }: Schemas['CompleteSignInRequest']): Schemas['SignInResult'] {
+export function completeSignIn(context: SimulatorContext, { response, setupRequestID }: CompleteSignInRequest): SignInResult {
   const { request, step } = liveSetupRequest(context, setupRequestID, ['awaiting-code']);
   assertNotLockedOut(request.codeAttempts, context.now());
   if (!matchesDigest(response.replace(/\s+/g, ''), step.codeDigest)) {
@@ -77,7 +75,7 @@ export function completeSignIn(context: SimulatorContext, { response, setupReque
   };
 }
 
-export function registerAccount(context: SimulatorContext, { leadToken, setupRequestID, username }: Schemas['RegisterAccountRequest']): Schemas['SetupCompleteResponse'] {
+export function registerAccount(context: SimulatorContext, { leadToken, setupRequestID, username }: RegisterAccountRequest): SetupCompleteResponse {
   const { request, step } = liveSetupRequest(context, setupRequestID, ['awaiting-registration']);
   const { email, leadTokenDigest } = step;
   if (!matchesDigest(leadToken, leadTokenDigest)) {
@@ -96,7 +94,7 @@ export function registerAccount(context: SimulatorContext, { leadToken, setupReq
   return signIn(context, request, account);
 }
 
-function signIn(context: SimulatorContext, request: SetupRequest, account: Account): Schemas['SetupCompleteResponse'] {
+function signIn(context: SimulatorContext, request: SetupRequest, account: Account): SetupCompleteResponse {
   request.step = { name: 'signed-in' };
   const { session, accessToken } = context.world.addSession(account, context.now());
   return {

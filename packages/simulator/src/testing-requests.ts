@@ -1,5 +1,5 @@
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
-import type { components, paths } from '@beeper-setup/contract';
+import type { paths, SetupState } from '@beeper-setup/contract';
 
 /** An openapi-fetch client of the setup API. */
 export type SetupApi = Client<paths>;
@@ -31,6 +31,6 @@ export function dataOf<Data>(answer: Answer<Data>, operationId: string): Data {
 export const forVerification = (verificationID: string) => ({ params: { path: { verificationID } } });
 
 /** `getSetupState` with the device's token. */
-export async function fetchSetupState(device: { api: SetupApi }): Promise<components['schemas']['SetupState']> {
+export async function fetchSetupState(device: { api: SetupApi }): Promise<SetupState> {
   return dataOf(await device.api.GET('/v1/app/setup'), 'getSetupState');
 }

@@ -1,9 +1,7 @@
 import type { Middleware } from 'openapi-fetch';
-import type { components } from '@beeper-setup/contract';
+import type { SetupCompleteResponse, SetupRegistrationRequiredResponse, SetupState } from '@beeper-setup/contract';
 import type { SimulatorControl } from './control-client.js';
 import { dataOf, failedCall, setupApi, type SetupApi } from './testing-requests.js';
-
-type Schemas = components['schemas'];
 
 /** A signed-in device. */
 export interface Device {
@@ -13,7 +11,7 @@ export interface Device {
   deviceID: string;
   userID: string;
   /** The session right after sign-in. */
-  session: Schemas['SetupState'];
+  session: SetupState;
 }
 
 export interface SignInDriverOptions {
@@ -36,11 +34,11 @@ export interface SignInDriver {
   /** Signs in to an existing account, such as a scenario's. */
   signIn(email: string): Promise<Device>;
   /** Up to `registrationRequired`, for an email that has no account. */
-  startRegistration(email: string): Promise<Schemas['SetupRegistrationRequiredResponse']>;
+  startRegistration(email: string): Promise<SetupRegistrationRequiredResponse>;
   /** Creates an account for an email that has none, and signs in. */
   register(email: string, username: string): Promise<Device>;
   /** The device a sign-in or registration answer signed in. */
-  deviceOf(signedIn: Schemas['SetupCompleteResponse']): Device;
+  deviceOf(signedIn: SetupCompleteResponse): Device;
 }
 
 export function signInDriver({ control, baseUrl, middleware }: SignInDriverOptions): SignInDriver {
@@ -59,7 +57,7 @@ export function signInDriver({ control, baseUrl, middleware }: SignInDriverOptio
     return dataOf(await api.POST('/v1/app/setup/response', { body: { response: code, setupRequestID } }), 'completeSignIn');
   }
 
-  const deviceOf = ({ matrix, session }: Schemas['SetupCompleteResponse']): Device => ({
+  const deviceOf = ({ matrix, session }: SetupCompleteResponse): Device => ({
     api: clientFor(matrix.accessToken),
     accessToken: matrix.accessToken,
     deviceID: matrix.deviceID,

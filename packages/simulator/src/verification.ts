@@ -1,13 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import type { components } from '@beeper-setup/contract';
+import type { CancelVerificationRequest, Verification, VerificationAction } from '@beeper-setup/contract';
 import type { Side, VerificationRecord } from './model.js';
 import { ProblemError } from './problems.js';
 import { newShortAuthenticationString } from './sas.js';
 import { newVerificationID } from './secrets.js';
-
-type Verification = components['schemas']['Verification'];
-type VerificationAction = components['schemas']['VerificationAction'];
-type Cancellation = components['schemas']['CancelVerificationRequest'];
 
 /** Everything a device can do to a verification: the contract's actions, and two that have no action name. */
 export type Step = VerificationAction | 'qr.scan' | 'mismatch';
@@ -60,7 +56,7 @@ export function availableActions(verification: VerificationRecord): Verification
 }
 
 /** Takes a step, or throws 409 `action_not_available` when `side` may not take it now. */
-export function takeStep(verification: VerificationRecord, side: Side, step: Step, cancellation: Cancellation = {}): void {
+export function takeStep(verification: VerificationRecord, side: Side, step: Step, cancellation: CancelVerificationRequest = {}): void {
   if (!allowedSteps(verification, side).includes(step)) throw stepNotAvailable(verification, side, step);
   switch (step) {
     case 'accept':

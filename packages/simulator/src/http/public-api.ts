@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
-import { operationTable, type operations } from '@beeper-setup/contract';
-import { validateRequestBody, type OperationId } from '@beeper-setup/validator';
+import { operationTable, type OperationId, type operations } from '@beeper-setup/contract';
+import { validateRequestBody } from '@beeper-setup/validator';
 import { setupStateFor, type SimulatorContext } from '../context.js';
 import { getVerification, listVerifications, scanQrCode, startVerification, takeVerificationStep } from '../device-verification.js';
 import type { Session } from '../model.js';
