@@ -1,6 +1,6 @@
 import { operationTable } from './operation-table.js';
 
-/** @typedef {keyof typeof operationTable} OperationId */
+/** @typedef {import('./find-operation.js').OperationId} OperationId */
 /** @typedef {{ paths: Map<string, OperationId>, patterns: [RegExp, OperationId][] }} MethodRoutes */
 
 /**
