@@ -19,8 +19,8 @@ export interface Context {
   readonly waitTimeoutMs: number;
   /** Uses the account's access token from now on, and saves it for the next runs. */
   signedIn(accessToken: string): Promise<void>;
-  /** Drops a saved token the server no longer accepts, for this run. */
-  forgetToken(): void;
+  /** Stops using a token the server no longer accepts and, unless $BEEPER_ACCESS_TOKEN gave it, deletes it from the saved ones. */
+  forgetToken(): Promise<void>;
   readonly hasToken: boolean;
 }
 
@@ -44,7 +44,8 @@ export async function createContext(options: GlobalOptions, env: NodeJS.ProcessE
       token = accessToken;
       await credentials.save(client.baseUrl, accessToken);
     },
-    forgetToken() {
+    async forgetToken() {
+      if (token !== env.BEEPER_ACCESS_TOKEN) await credentials.forget(client.baseUrl);
       token = undefined;
     },
     get hasToken() {

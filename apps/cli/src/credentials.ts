@@ -8,9 +8,9 @@ import { CliError } from './failures.js';
  * (mode 0600). They are never printed.
  */
 export interface Credentials {
-  readonly path: string;
   token(baseUrl: string): Promise<string | undefined>;
   save(baseUrl: string, token: string): Promise<void>;
+  forget(baseUrl: string): Promise<void>;
 }
 
 export function credentialsStore(env: NodeJS.ProcessEnv): Credentials {
@@ -33,17 +33,23 @@ export function credentialsStore(env: NodeJS.ProcessEnv): Credentials {
     throw new CliError(`${path} is not a credentials file this tool wrote. Move it away and run \`beeper-setup login\` again.`);
   }
 
+  async function store(tokens: Record<string, string>): Promise<void> {
+    await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+    const temporary = `${path}.${process.pid}.tmp`;
+    await writeFile(temporary, `${JSON.stringify(tokens, null, 2)}\n`, { mode: 0o600 });
+    await rename(temporary, path);
+  }
+
   return {
-    path,
     async token(baseUrl) {
       return (await load())[baseUrl];
     },
     async save(baseUrl, token) {
-      const tokens = { ...(await load()), [baseUrl]: token };
-      await mkdir(dirname(path), { recursive: true, mode: 0o700 });
-      const temporary = `${path}.${process.pid}.tmp`;
-      await writeFile(temporary, `${JSON.stringify(tokens, null, 2)}\n`, { mode: 0o600 });
-      await rename(temporary, path);
+      await store({ ...(await load()), [baseUrl]: token });
+    },
+    async forget(baseUrl) {
+      const { [baseUrl]: forgotten, ...others } = await load();
+      if (forgotten !== undefined) await store(others);
     },
   };
 }

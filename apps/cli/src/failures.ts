@@ -1,4 +1,4 @@
-import { ApiError, AuthenticationError, ConnectionError, RateLimitError, TimeoutError } from '@beeper-setup/client';
+import { ApiError, ConnectionError, RateLimitError, TimeoutError, isProblem, type ProblemCode } from '@beeper-setup/client';
 
 /** Documented exit codes. */
 export const exitCodes = { ok: 0, apiError: 1, usage: 2, unreachable: 3, cancelled: 130 } as const;
@@ -20,7 +20,7 @@ export class UsageError extends CliError {
   }
 }
 
-const nextMoves: Partial<Record<NonNullable<ApiError['code']>, string>> = {
+const nextMoves: Partial<Record<ProblemCode, string>> = {
   setup_request_expired: 'Run the command again to start over.',
   setup_request_not_found: 'Run the command again to start over.',
   invalid_state: 'Run `beeper-setup status` to see what this device needs now.',
@@ -37,7 +37,7 @@ export function describeFailure(error: unknown, baseUrl: string): { message: str
   if (error instanceof TimeoutError) {
     return { message: `${baseUrl} did not answer within ${error.timeoutMs / 1000} s. Try again, or check --base-url.`, exitCode: exitCodes.unreachable };
   }
-  if (error instanceof AuthenticationError) {
+  if (isProblem(error, 'unauthorized')) {
     return { message: 'Not signed in, or the access token is no longer valid. Run `beeper-setup login`.', exitCode: exitCodes.apiError };
   }
   if (error instanceof ApiError) {

@@ -1,7 +1,8 @@
-import { AuthenticationError, BadRequestError, ConflictError, isRegistrationRequired, unwrap, type RegistrationRequired, type SetupState } from '@beeper-setup/client';
+import { isRegistrationRequired, unwrap, type SetupRegistrationRequiredResponse, type SetupState } from '@beeper-setup/client';
 import type { Context } from '../context.js';
 import { CliError } from '../failures.js';
-import { readSetupState } from './status.js';
+import { retryWhileInteractive } from '../retry-while-interactive.js';
+import { readSetupStateOrSignedOut } from '../session.js';
 
 export interface LoginOptions {
   email?: string;
@@ -11,16 +12,16 @@ export interface LoginOptions {
 
 const emailShape = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-/** Signs in with an emailed code (creating the account if there is none) and saves the access token. */
+/** Signs in, unless this device is signed in already. */
 export async function login(context: Context, options: LoginOptions): Promise<SetupState> {
-  const current = await readSetupState(context).catch((error: unknown) => {
-    if (error instanceof AuthenticationError) return undefined; // the saved token was revoked: sign in afresh
-    throw error;
-  });
-  if (current?.matrix) {
-    context.output.success(`Already signed in as ${current.matrix.userID}.`);
-    return current;
-  }
+  const current = await readSetupStateOrSignedOut(context);
+  if (!current?.matrix) return signIn(context, options);
+  context.output.success(`Already signed in as ${current.matrix.userID}.`);
+  return current;
+}
+
+/** Signs in with an emailed code (creating the account if there is none) and saves the access token. */
+export async function signIn(context: Context, options: LoginOptions): Promise<SetupState> {
   const { client, input, output } = context;
   const email = await input.text({
     message: 'Your email address',
@@ -44,7 +45,7 @@ export async function login(context: Context, options: LoginOptions): Promise<Se
   return result.session;
 }
 
-async function register(context: Context, offer: RegistrationRequired, options: LoginOptions) {
+async function register(context: Context, offer: SetupRegistrationRequiredResponse, options: LoginOptions) {
   const { client, input, output } = context;
   output.note(
     `No Beeper account uses this email yet, so one will be created.\n\n${offer.copy.terms}\nTerms of Use: https://www.beeper.com/terms-onboarding\nPrivacy Policy: https://www.beeper.com/privacy`,
@@ -60,7 +61,7 @@ async function register(context: Context, offer: RegistrationRequired, options: 
   });
 }
 
-async function chooseUsername(context: Context, offer: RegistrationRequired, given: string | undefined): Promise<string> {
+async function chooseUsername(context: Context, offer: SetupRegistrationRequiredResponse, given: string | undefined): Promise<string> {
   const suggestions = offer.usernameSuggestions ?? [];
   const typeOne = () =>
     context.input.text({ message: offer.copy.usernamePlaceholder, flag: '--username', given, validate: (value) => (value.trim() ? undefined : 'Enter a username.') });
@@ -74,18 +75,3 @@ async function chooseUsername(context: Context, offer: RegistrationRequired, giv
   return picked === other ? (await typeOne()).trim() : picked;
 }
 
-/**
- * Runs `attempt` again after the given problem when a person can answer again; a script gets the error.
- * Wrong codes and keys still count on the server, which answers 429 after too many.
- */
-export async function retryWhileInteractive<T>(context: Context, code: string, hint: string, attempt: () => Promise<T>): Promise<T> {
-  for (;;) {
-    try {
-      return await attempt();
-    } catch (error) {
-      const retryable = (error instanceof BadRequestError || error instanceof ConflictError) && error.code === code;
-      if (!retryable || !context.input.interactive) throw error;
-      context.output.warn(hint);
-    }
-  }
-}

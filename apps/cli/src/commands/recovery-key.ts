@@ -1,6 +1,6 @@
 import { unwrap, type SetupState } from '@beeper-setup/client';
 import type { Context } from '../context.js';
-import { retryWhileInteractive } from './login.js';
+import { retryWhileInteractive } from '../retry-while-interactive.js';
 
 /** Unlocks this device with the recovery key the user saved. */
 export async function verifyRecoveryKey(context: Context): Promise<SetupState> {

@@ -1,10 +1,10 @@
-import { AuthenticationError, nextStep, type SetupState } from '@beeper-setup/client';
+import { nextStep } from '@beeper-setup/client';
 import type { Context } from '../context.js';
 import { CliError } from '../failures.js';
+import { readSetupState, readSetupStateOrSignedOut } from '../session.js';
 import { pollUntil } from '../wait.js';
-import { login, type LoginOptions } from './login.js';
+import { signIn, type LoginOptions } from './login.js';
 import { resetRecoveryKey, verifyRecoveryKey } from './recovery-key.js';
-import { readSetupState } from './status.js';
 import { verifyDevice, type VerifyDeviceOptions } from './verify-device.js';
 
 export type SetupOptions = LoginOptions & VerifyDeviceOptions & { verifyWith?: 'device' | 'recovery-key' };
@@ -16,12 +16,12 @@ const maxSteps = 20;
 
 /** Does whatever the setup state asks for next, until encrypted messaging is ready. */
 export async function setup(context: Context, options: SetupOptions): Promise<void> {
-  let session = await stateOrSignedOut(context);
+  let session = (await readSetupStateOrSignedOut(context)) ?? (await signIn(context, options));
   for (let steps = 0; steps < maxSteps; steps++) {
     const step = nextStep(session);
     switch (step.step) {
       case 'sign-in':
-        session = await login(context, options);
+        session = await signIn(context, options);
         continue;
       case 'wait':
         session = await pollUntil(context, waiting[step.until], () => readSetupState(context), (now) => now.state !== session.state);
@@ -56,14 +56,3 @@ export async function setup(context: Context, options: SetupOptions): Promise<vo
   throw new CliError(`Setup is not moving (still ${session.state}). Run \`beeper-setup status\` to see where it stands.`);
 }
 
-/** The setup state; a saved token the server refuses counts as signed out. */
-async function stateOrSignedOut(context: Context): Promise<SetupState> {
-  try {
-    return await readSetupState(context);
-  } catch (error) {
-    if (!(error instanceof AuthenticationError) || !context.hasToken) throw error;
-    context.output.warn('The saved sign-in is no longer valid; signing in again.');
-    context.forgetToken();
-    return readSetupState(context);
-  }
-}

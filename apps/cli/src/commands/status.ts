@@ -1,10 +1,7 @@
-import { nextStep, unwrap, type SetupState } from '@beeper-setup/client';
+import { nextStep } from '@beeper-setup/client';
 import type { Context } from '../context.js';
 import { checklist, describeNextStep } from '../describe.js';
-
-export async function readSetupState(context: Context): Promise<SetupState> {
-  return unwrap(context.client.GET('/v1/app/setup'));
-}
+import { readSetupState } from '../session.js';
 
 export async function status(context: Context, { json }: { json?: boolean }): Promise<void> {
   const session = await readSetupState(context);
