@@ -21,7 +21,7 @@ export interface Input {
 }
 
 /** A question, the flag that answers it in scripts, and that flag's value when it was given. */
-interface Question<T> {
+export interface Question<T> {
   message: string;
   flag: string;
   given?: T | undefined;

@@ -15,6 +15,10 @@ afterAll(() => w.close());
 
 const recoveryKeyShape = /[1-9A-HJ-NP-Za-km-z]{4}( [1-9A-HJ-NP-Za-km-z]{4}){11}/;
 
+function expectPrinted(stdout: string, ...messages: string[]) {
+  for (const message of messages) expect(stdout).toContain(message);
+}
+
 async function expectReady(env: NodeJS.ProcessEnv) {
   const status = await runCli(['status', '--json'], env);
   expect(status.code).toBe(0);
@@ -28,9 +32,7 @@ it('existing account + recovery key: `setup` signs in, unlocks and ends ready', 
   cli.writeLine(aliceRecoveryKey);
   const { code, stdout } = await cli.finished;
   expect(code).toBe(0);
-  expect(stdout).toContain('Signed in as @alice:beeper.com.');
-  expect(stdout).toContain('This device is unlocked with your recovery key.');
-  expect(stdout).toContain('Encrypted messaging is ready on this device.');
+  expectPrinted(stdout, 'Signed in as @alice:beeper.com.', 'This device is unlocked with your recovery key.', 'Encrypted messaging is ready on this device.');
   await w.signedInClient(env);
   await expectReady(env);
   // The saved token is readable by its owner only.
@@ -108,9 +110,7 @@ it('new account: registration, then a new recovery key shown once and typed back
   cli.writeLine(newKey);
   const { code, stdout } = await cli.finished;
   expect(code).toBe(0);
-  expect(stdout).toContain('Choose your username');
-  expect(stdout).toContain('Signed in as @carol:beeper.com.');
-  expect(stdout).toContain('Your new recovery key is in effect.');
+  expectPrinted(stdout, 'Choose your username', 'Signed in as @carol:beeper.com.', 'Your new recovery key is in effect.');
   expect(stdout.split(newKey)).toHaveLength(2); // shown exactly once
   await w.signedInClient(env);
   await expectReady(env);

@@ -1,6 +1,7 @@
 import { unwrap, verificationStep, type Verification, type VerificationAction } from '@beeper-setup/client';
 import type { Context } from '../context.js';
 import { CliError } from '../failures.js';
+import type { Question } from '../input.js';
 import { pollUntil } from '../wait.js';
 
 export interface VerifyDeviceOptions {
@@ -69,32 +70,30 @@ async function follow(context: Context, verification: Verification, options: Ver
 
 /** Asks the person before each action that vouches for the other device; a no cancels the verification. */
 async function agreeTo(context: Context, verification: Verification, action: keyof typeof operationOf, options: VerifyDeviceOptions): Promise<void> {
-  const { input, output } = context;
   switch (action) {
     case 'accept': {
       const device = verification.otherDevice?.name ?? verification.otherDevice?.id ?? 'another device';
-      if (!(await input.confirm({ message: `Accept the verification request from ${device}?`, flag: '--accept', given: options.accept }))) {
-        return cancel(context, verification, 'm.user', 'Declined on this device.');
-      }
-      return;
+      const question = { message: `Accept the verification request from ${device}?`, flag: '--accept', given: options.accept };
+      return confirmOrCancel(context, verification, question, 'm.user', 'Declined on this device.');
     }
     case 'sas.confirm': {
       if (!verification.sas) throw new CliError('The server asked to confirm the emojis but sent none to compare. Nothing was verified.');
       const { emojis, decimals } = verification.sas;
-      output.note(decimals ? `${emojis}\n\nor the numbers ${decimals}` : emojis, 'Compare with your other device');
-      if (!(await input.confirm({ message: 'Do they match, in the same order?', flag: '--emojis-match', given: options.emojisMatch }))) {
-        return cancel(context, verification, 'm.mismatched_sas', 'The emojis did not match.');
-      }
-      return;
+      context.output.note(decimals ? `${emojis}\n\nor the numbers ${decimals}` : emojis, 'Compare with your other device');
+      const question = { message: 'Do they match, in the same order?', flag: '--emojis-match', given: options.emojisMatch };
+      return confirmOrCancel(context, verification, question, 'm.mismatched_sas', 'The emojis did not match.');
     }
-    case 'qr.confirmScanned':
-      if (!(await input.confirm({ message: 'Did your other device scan the code and show it was verified?', flag: '--qr-scanned', given: options.qrScanned }))) {
-        return cancel(context, verification, 'm.user', 'The QR code scan was not confirmed.');
-      }
-      return;
+    case 'qr.confirmScanned': {
+      const question = { message: 'Did your other device scan the code and show it was verified?', flag: '--qr-scanned', given: options.qrScanned };
+      return confirmOrCancel(context, verification, question, 'm.user', 'The QR code scan was not confirmed.');
+    }
     case 'sas.start':
       return;
   }
+}
+
+async function confirmOrCancel(context: Context, verification: Verification, question: Question<boolean>, code: string, reason: string): Promise<void> {
+  if (!(await context.input.confirm(question))) await cancel(context, verification, code, reason);
 }
 
 /** Emojis or QR code, once this device can show a QR code. */
