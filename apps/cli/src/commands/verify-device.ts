@@ -16,14 +16,14 @@ export interface VerifyDeviceOptions {
 }
 
 const ended: Verification['state'][] = ['done', 'cancelled', 'error'];
-const byID = (verification: Verification) => ({ params: { path: { verificationID: verification.id } } });
+const byID = (verificationID: string) => ({ params: { path: { verificationID } } });
 
 /** Verifies this device from another signed-in device: starts or accepts a verification and follows it to the end. */
 export async function verifyDevice(context: Context, options: VerifyDeviceOptions): Promise<void> {
   const { client, input, output } = context;
   if (options.cancel) {
     const body = { code: 'm.user', ...(options.reason && { reason: options.reason }) };
-    await unwrap(client.POST('/v1/app/setup/verifications/{verificationID}/cancel', { params: { path: { verificationID: options.cancel } }, body }));
+    await unwrap(client.POST('/v1/app/setup/verifications/{verificationID}/cancel', { ...byID(options.cancel), body }));
     return output.success(`Verification ${options.cancel} cancelled.`);
   }
   if (options.scan) {
@@ -62,7 +62,7 @@ async function follow(context: Context, verification: Verification, options: Ver
       verification = await waitForOtherDevice(context, verification);
     } else {
       await agreeTo(context, verification, step.action, options);
-      const { verification: after } = await unwrap(context.client.POST(operationOf[step.action], byID(verification)));
+      const { verification: after } = await unwrap(context.client.POST(operationOf[step.action], byID(verification.id)));
       verification = after ?? (await read(context, verification));
     }
   }
@@ -117,7 +117,7 @@ function started(verification: Verification | undefined): Verification {
 
 /** The verification as the server sees it now. */
 async function read(context: Context, verification: Verification): Promise<Verification> {
-  const { verification: now } = await unwrap(context.client.GET('/v1/app/setup/verifications/{verificationID}', byID(verification)));
+  const { verification: now } = await unwrap(context.client.GET('/v1/app/setup/verifications/{verificationID}', byID(verification.id)));
   if (!now) throw new CliError(`The server no longer shows the verification ${verification.id}. Run \`beeper-setup verify-device\` to list the active ones.`);
   return now;
 }
@@ -128,7 +128,7 @@ function waitForOtherDevice(context: Context, verification: Verification): Promi
 }
 
 async function cancel(context: Context, verification: Verification, code: string, reason: string): Promise<never> {
-  await unwrap(context.client.POST('/v1/app/setup/verifications/{verificationID}/cancel', { ...byID(verification), body: { code, reason } }));
+  await unwrap(context.client.POST('/v1/app/setup/verifications/{verificationID}/cancel', { ...byID(verification.id), body: { code, reason } }));
   throw new CliError(`Verification cancelled: ${reason} Nothing was verified.`);
 }
 
