@@ -23,17 +23,18 @@ export async function login(context: Context, options: LoginOptions): Promise<Se
 /** Signs in with an emailed code (creating the account if there is none) and saves the access token. */
 export async function signIn(context: Context, options: LoginOptions): Promise<SetupState> {
   const { client, input, output } = context;
-  const email = await input.text({
+  const typed = await input.text({
     message: 'Your email address',
     flag: '--email',
     given: options.email,
     placeholder: 'you@example.com',
     validate: (value) => (emailShape.test(value.trim()) ? undefined : 'Enter an email address, such as you@example.com.'),
   });
+  const email = typed.trim();
   input.ensureSecretsCanBeRead('the sign-in code');
   const { setupRequestID } = await unwrap(client.POST('/v1/app/setup/start'));
-  await unwrap(client.POST('/v1/app/setup/email', { body: { email: email.trim(), setupRequestID } }));
-  output.step(`A sign-in code is on its way to ${email.trim()}.`);
+  await unwrap(client.POST('/v1/app/setup/email', { body: { email, setupRequestID } }));
+  output.step(`A sign-in code is on its way to ${email}.`);
 
   let result = await retryWhileInteractive(context, 'invalid_sign_in_code', 'That code is not right. Check the latest email and try again.', async () => {
     const response = await input.secret({ message: 'Sign-in code from the email', name: 'the sign-in code' });
