@@ -80,7 +80,20 @@ async function generateOperationTable(outDir, document) {
       };
     }
   }
-  await writeTable(outDir, outputs.operationTableJs, outputs.operationTableDts, 'operationTable', table);
+  await writeTable(outDir, outputs.operationTableJs, outputs.operationTableDts, 'operationTable', table, operationRows(table));
+}
+
+/** The operation table as calls of one function, not objects with repeated keys: it ships inside the client's bundle. */
+function operationRows(table) {
+  const rows = Object.entries(table).map(([id, { method, path, auth, body, secretFields }]) => {
+    const fields = [method, path, auth, body, ...(secretFields.length > 0 ? [secretFields] : [])];
+    return `  ${id}: operation(${fields.map((field) => JSON.stringify(field)).join(', ')}),`;
+  });
+  return `const operation = (method, path, auth, body, secretFields = []) => ({ method, path, auth, body, secretFields });
+
+export const operationTable = {
+${rows.join('\n')}
+};`;
 }
 
 /** Each problem code's HTTP status and title, from the `const` entries of the `ProblemCode` schema. */
@@ -96,10 +109,10 @@ async function generateProblemTable(outDir, document) {
   await writeTable(outDir, outputs.problemTableJs, outputs.problemTableDts, 'problemTable', table);
 }
 
-async function writeTable(outDir, jsFile, dtsFile, name, table) {
+async function writeTable(outDir, jsFile, dtsFile, name, table, js = `export const ${name} = ${JSON.stringify(table, null, 2)};`) {
   const header = generatedBy('scripts/generate.mjs');
   await mkdir(dirname(join(outDir, jsFile)), { recursive: true });
-  await writeFile(join(outDir, jsFile), `${header}export const ${name} = ${JSON.stringify(table, null, 2)};\n`);
+  await writeFile(join(outDir, jsFile), `${header}${js}\n`);
   await writeFile(join(outDir, dtsFile), `${header}export declare const ${name}: ${readonlyType(table)};\n`);
 }
 

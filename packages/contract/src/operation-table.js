@@ -3,134 +3,24 @@
  * change openapi/ and run `npm run generate`.
  */
 
+const operation = (method, path, auth, body, secretFields = []) => ({ method, path, auth, body, secretFields });
+
 export const operationTable = {
-  "getSetupState": {
-    "method": "get",
-    "path": "/v1/app/setup",
-    "auth": "optional",
-    "body": "none",
-    "secretFields": []
-  },
-  "startSetup": {
-    "method": "post",
-    "path": "/v1/app/setup/start",
-    "auth": "none",
-    "body": "none",
-    "secretFields": []
-  },
-  "sendSignInCode": {
-    "method": "post",
-    "path": "/v1/app/setup/email",
-    "auth": "none",
-    "body": "required",
-    "secretFields": []
-  },
-  "completeSignIn": {
-    "method": "post",
-    "path": "/v1/app/setup/response",
-    "auth": "none",
-    "body": "required",
-    "secretFields": [
-      "response"
-    ]
-  },
-  "registerAccount": {
-    "method": "post",
-    "path": "/v1/app/setup/register",
-    "auth": "none",
-    "body": "required",
-    "secretFields": [
-      "leadToken"
-    ]
-  },
-  "verifyRecoveryKey": {
-    "method": "post",
-    "path": "/v1/app/setup/verification/recovery-key",
-    "auth": "required",
-    "body": "required",
-    "secretFields": [
-      "recoveryKey"
-    ]
-  },
-  "resetRecoveryKey": {
-    "method": "post",
-    "path": "/v1/app/setup/verification/recovery-key/reset",
-    "auth": "required",
-    "body": "optional",
-    "secretFields": [
-      "existingRecoveryKey"
-    ]
-  },
-  "confirmRecoveryKeyReset": {
-    "method": "post",
-    "path": "/v1/app/setup/verification/recovery-key/reset/confirm",
-    "auth": "required",
-    "body": "required",
-    "secretFields": [
-      "recoveryKey"
-    ]
-  },
-  "listVerifications": {
-    "method": "get",
-    "path": "/v1/app/setup/verifications",
-    "auth": "required",
-    "body": "none",
-    "secretFields": []
-  },
-  "startVerification": {
-    "method": "post",
-    "path": "/v1/app/setup/verifications",
-    "auth": "required",
-    "body": "optional",
-    "secretFields": []
-  },
-  "scanVerificationQrCode": {
-    "method": "post",
-    "path": "/v1/app/setup/verifications/qr/scan",
-    "auth": "required",
-    "body": "required",
-    "secretFields": []
-  },
-  "getVerification": {
-    "method": "get",
-    "path": "/v1/app/setup/verifications/{verificationID}",
-    "auth": "required",
-    "body": "none",
-    "secretFields": []
-  },
-  "acceptVerification": {
-    "method": "post",
-    "path": "/v1/app/setup/verifications/{verificationID}/accept",
-    "auth": "required",
-    "body": "none",
-    "secretFields": []
-  },
-  "cancelVerification": {
-    "method": "post",
-    "path": "/v1/app/setup/verifications/{verificationID}/cancel",
-    "auth": "required",
-    "body": "optional",
-    "secretFields": []
-  },
-  "confirmQrCodeScanned": {
-    "method": "post",
-    "path": "/v1/app/setup/verifications/{verificationID}/qr/confirm-scanned",
-    "auth": "required",
-    "body": "none",
-    "secretFields": []
-  },
-  "startSasVerification": {
-    "method": "post",
-    "path": "/v1/app/setup/verifications/{verificationID}/sas/start",
-    "auth": "required",
-    "body": "none",
-    "secretFields": []
-  },
-  "confirmSasVerification": {
-    "method": "post",
-    "path": "/v1/app/setup/verifications/{verificationID}/sas/confirm",
-    "auth": "required",
-    "body": "none",
-    "secretFields": []
-  }
+  getSetupState: operation("get", "/v1/app/setup", "optional", "none"),
+  startSetup: operation("post", "/v1/app/setup/start", "none", "none"),
+  sendSignInCode: operation("post", "/v1/app/setup/email", "none", "required"),
+  completeSignIn: operation("post", "/v1/app/setup/response", "none", "required", ["response"]),
+  registerAccount: operation("post", "/v1/app/setup/register", "none", "required", ["leadToken"]),
+  verifyRecoveryKey: operation("post", "/v1/app/setup/verification/recovery-key", "required", "required", ["recoveryKey"]),
+  resetRecoveryKey: operation("post", "/v1/app/setup/verification/recovery-key/reset", "required", "optional", ["existingRecoveryKey"]),
+  confirmRecoveryKeyReset: operation("post", "/v1/app/setup/verification/recovery-key/reset/confirm", "required", "required", ["recoveryKey"]),
+  listVerifications: operation("get", "/v1/app/setup/verifications", "required", "none"),
+  startVerification: operation("post", "/v1/app/setup/verifications", "required", "optional"),
+  scanVerificationQrCode: operation("post", "/v1/app/setup/verifications/qr/scan", "required", "required"),
+  getVerification: operation("get", "/v1/app/setup/verifications/{verificationID}", "required", "none"),
+  acceptVerification: operation("post", "/v1/app/setup/verifications/{verificationID}/accept", "required", "none"),
+  cancelVerification: operation("post", "/v1/app/setup/verifications/{verificationID}/cancel", "required", "optional"),
+  confirmQrCodeScanned: operation("post", "/v1/app/setup/verifications/{verificationID}/qr/confirm-scanned", "required", "none"),
+  startSasVerification: operation("post", "/v1/app/setup/verifications/{verificationID}/sas/start", "required", "none"),
+  confirmSasVerification: operation("post", "/v1/app/setup/verifications/{verificationID}/sas/confirm", "required", "none"),
 };
