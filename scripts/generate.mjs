@@ -89,7 +89,8 @@ function operationRows(table) {
     const fields = [method, path, auth, body, ...(secretFields.length > 0 ? [secretFields] : [])];
     return `  ${id}: operation(${fields.map((field) => JSON.stringify(field)).join(', ')}),`;
   });
-  return `const operation = (method, path, auth, body, secretFields = []) => ({ method, path, auth, body, secretFields });
+  return `/** @type {(method: string, path: string, auth: string, body: string, secretFields?: string[]) => object} */
+const operation = (method, path, auth, body, secretFields = []) => ({ method, path, auth, body, secretFields });
 
 export const operationTable = {
 ${rows.join('\n')}

@@ -3,6 +3,7 @@
  * change openapi/ and run `npm run generate`.
  */
 
+/** @type {(method: string, path: string, auth: string, body: string, secretFields?: string[]) => object} */
 const operation = (method, path, auth, body, secretFields = []) => ({ method, path, auth, body, secretFields });
 
 export const operationTable = {
