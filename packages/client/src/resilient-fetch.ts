@@ -47,7 +47,7 @@ export function resilientFetch({ baseUrl, fetch, timeoutMs, maxRetries, logger }
       logger?.debug(`${method} ${logged} → ${outcome.kind === 'response' ? outcome.response.status : outcome.kind === 'timeout' ? 'timeout' : outcome.reason} in ${Date.now() - started} ms`);
       const delay = attemptsSoFar < maxRetries ? retryDelayMs(outcome, policy, attemptsSoFar) : undefined;
       if (delay === undefined) {
-        if (outcome.kind === 'response') return setupResponse(outcome.response, outcome.body, operation, () => secretsOf(request, body, secretFields));
+        if (outcome.kind === 'response') return setupResponse(request, outcome.response, outcome.body, operation, () => secretsOf(request, body, secretFields));
         throw outcome.kind === 'timeout' ? new TimeoutError(timeoutMs, operation) : new ConnectionError(baseUrl, operation, outcome.reason);
       }
       logger?.debug(`${method} ${logged}: retry ${attemptsSoFar + 1} of ${maxRetries} in ${Math.round(delay)} ms`);

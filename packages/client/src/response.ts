@@ -56,9 +56,13 @@ export class SetupResponse extends Response {
   }
 }
 
-/** The final answer of a call; `secrets` is asked only for an error response, the one place a server may echo them. */
-export function setupResponse(response: Response, text: string | null, operation: OperationId | undefined, secrets: () => string[]): SetupResponse {
-  const { ok, status, statusText, url } = response;
+/**
+ * The final answer to `request`; `secrets` is asked only for an error response, the one place a server may echo them.
+ * The URL is the response's (after redirects), else the request's: a fetch of one's own may leave it empty.
+ */
+export function setupResponse(request: Request, response: Response, text: string | null, operation: OperationId | undefined, secrets: () => string[]): SetupResponse {
+  const { ok, status, statusText } = response;
+  const url = response.url || request.url;
   if (ok) return new SetupResponse(text, response, operation, url);
   const hidden = secrets();
   const headers = new Headers();

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ConnectionError, createSetupClient, defaultBaseUrl, isProblem, unwrap } from '../src/index.js';
+import { ConnectionError, SetupResponse, createSetupClient, defaultBaseUrl, isProblem, unwrap } from '../src/index.js';
 import { json, problem, scriptedFetch, sessionReady } from './fake-fetch.js';
 
 afterEach(() => {
@@ -91,6 +91,22 @@ describe('options', () => {
     await createSetupClient({ baseUrl: 'http://desktop.test', fetch: scriptedFetch(json(200, sessionReady)) }).GET('/v1/app/setup');
     expect(stderr).toHaveBeenCalledWith(expect.stringMatching(/^\[beeper-setup\] GET \/v1\/app\/setup → 200 in \d+ ms$/));
     stderr.mockRestore();
+  });
+});
+
+describe('the response', () => {
+  it('is a SetupResponse that names its operation and keeps its body for every reader', async () => {
+    const client = createSetupClient({ baseUrl: 'http://desktop.test', fetch: scriptedFetch(json(200, sessionReady)) });
+    const { data, response } = await client.GET('/v1/app/setup');
+    expect(data).toEqual(sessionReady);
+    expect(response).toBeInstanceOf(SetupResponse);
+    expect(response).toMatchObject({ operation: 'getSetupState', url: 'http://desktop.test/v1/app/setup', status: 200 });
+    const body = JSON.stringify(sessionReady);
+    expect(await response.text()).toBe(body);
+    expect(await response.clone().json()).toEqual(sessionReady);
+    expect(new TextDecoder().decode(await response.arrayBuffer())).toBe(body);
+    expect(await (await response.blob()).text()).toBe(body);
+    expect(await new Response(response.body).text()).toBe(body);
   });
 });
 

@@ -97,7 +97,17 @@ describe.each(echoingStatuses)('the result of an echoing %i', (status) => {
   it.each(calls)('%s: `response` gives no secret back, in its headers or by reading its body again', async (_, call) => {
     const { response } = await failedResult(call);
     expect(response).toBeInstanceOf(SetupResponse);
-    const surfaces = [JSON.stringify([...response.headers]), response.statusText, await response.text().catch(() => ''), inspect(response, { depth: 10 })];
+    expect(response).toMatchObject({ status, url: expect.stringMatching(/^http:\/\/desktop\.test\/v1\/app\/setup/), operation: _ });
+    const readings = [
+      response.text(),
+      response.clone().text(),
+      response.json().then((body) => JSON.stringify(body)),
+      response.arrayBuffer().then((bytes) => new TextDecoder().decode(bytes)),
+      response.blob().then((blob) => blob.text()),
+      new Response(response.body).text(),
+    ];
+    const surfaces = [JSON.stringify([...response.headers]), response.statusText, inspect(response, { depth: 10 }), ...(await Promise.all(readings))];
+    for (const reading of surfaces.slice(3)) expect(reading).toContain('[redacted]');
     for (const surface of surfaces) for (const secret of everySecret) expect(surface).not.toContain(secret);
   });
 });
