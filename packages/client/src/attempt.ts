@@ -18,8 +18,8 @@ export async function attempt(fetch: Fetch, request: Request, timeoutMs: number,
   callerSignal?.addEventListener('abort', onCallerAbort);
   try {
     // The signal goes to fetch, not into a new Request: a Request that follows a signal costs more to build than
-    // the rest of the call, and fetch makes its own from it anyway.
-    const response = await fetch(request, { signal: controller.signal });
+    // the rest of the call, and fetch makes its own from it anyway. A redirect comes back as it is, never followed.
+    const response = await fetch(request, { signal: controller.signal, redirect: 'manual' });
     return { kind: 'response', response, body: response.body ? await response.text() : null };
   } catch (error) {
     if (callerSignal?.aborted) return { kind: 'aborted' };

@@ -1,15 +1,21 @@
 import type { Middleware } from 'openapi-fetch';
 import { findOperation, operationTable } from '@beeper-setup/contract';
-import { SetupClientError } from './errors.js';
+
+/**
+ * The token, if it can be sent as `Bearer <token>`: visible ASCII only, so that it can never break or inject a
+ * header. Otherwise a TypeError that names where the token came from and never quotes it.
+ */
+export function checkedToken<Token>(token: Token, source: string): Token {
+  if (typeof token === 'string' && token && !/^[\x21-\x7e]+$/.test(token)) throw new TypeError(`${source} is not a valid bearer token`);
+  return token;
+}
 
 /** The openapi-fetch middleware that sends the access token to the operations whose contract `security` takes one. */
 export function authenticate(accessToken: () => string | undefined | Promise<string | undefined>, userAgent: string | undefined): Middleware {
   return {
     async onRequest({ request, schemaPath }) {
       const operation = findOperation(request.method, schemaPath);
-      const token = operation && operationTable[operation].auth !== 'none' ? await accessToken() : undefined;
-      // Headers would name a bad value in its error; this error never holds the token.
-      if (token && !/^[\x21-\x7e]+$/.test(token)) throw new SetupClientError('The access token is not a valid header value.', operation);
+      const token = operation && operationTable[operation].auth !== 'none' ? checkedToken(await accessToken(), 'accessToken') : undefined;
       if (token) request.headers.set('authorization', `Bearer ${token}`);
       if (userAgent) request.headers.set('user-agent', userAgent);
     },

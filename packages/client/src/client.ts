@@ -1,7 +1,7 @@
 import createClient, { type Client } from 'openapi-fetch';
 import type { paths } from '@beeper-setup/contract';
 import type { Fetch } from './attempt.js';
-import { authenticate } from './authenticate.js';
+import { authenticate, checkedToken } from './authenticate.js';
 import { SetupRequest } from './request.js';
 import { resilientFetch, type Logger } from './resilient-fetch.js';
 
@@ -37,7 +37,8 @@ export function createSetupClient(options: SetupClientOptions = {}): SetupClient
   const baseUrl = checkedBaseUrl(options.baseUrl ?? env.BEEPER_DESKTOP_BASE_URL ?? defaultBaseUrl);
   const timeoutMs = checkedNumber('timeoutMs', options.timeoutMs ?? 30_000, 1);
   const maxRetries = checkedNumber('maxRetries', options.maxRetries ?? 2, 0);
-  let accessToken: AccessToken | undefined = options.accessToken ?? env.BEEPER_ACCESS_TOKEN;
+  // A token given as a string is checked now; one from a function, on each call.
+  let accessToken: AccessToken | undefined = checkedToken(options.accessToken ?? env.BEEPER_ACCESS_TOKEN, options.accessToken === undefined ? 'BEEPER_ACCESS_TOKEN' : 'accessToken');
 
   const client = createClient<paths>({
     baseUrl,
@@ -54,15 +55,16 @@ export function createSetupClient(options: SetupClientOptions = {}): SetupClient
   return Object.assign(client, {
     baseUrl,
     setAccessToken(token: AccessToken | undefined) {
-      accessToken = token;
+      accessToken = checkedToken(token, 'setAccessToken');
     },
   });
 }
 
 function checkedBaseUrl(value: string): string {
-  if (!/^https?:$/.test(URL.canParse(value) ? new URL(value).protocol : '')) {
-    throw new TypeError(`baseUrl must be an absolute http or https URL, such as ${defaultBaseUrl}; got "${value}".`);
-  }
+  const url = URL.canParse(value) ? new URL(value) : undefined;
+  // The value is not quoted: it may hold a password.
+  if (!/^https?:$/.test(url?.protocol ?? '')) throw new TypeError(`baseUrl must be an absolute http or https URL, such as ${defaultBaseUrl}.`);
+  if (url?.username || url?.password) throw new TypeError('baseUrl must not hold a user name or password.');
   return value.replace(/\/+$/, '');
 }
 

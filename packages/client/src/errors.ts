@@ -31,7 +31,8 @@ export class ApiError extends SetupClientError {
     readonly problem: Problem | undefined,
     operation: OperationId | undefined,
   ) {
-    super(`${operation ?? 'request'} failed with ${status}: ${problem ? `${problem.title}: ${problem.detail} (${problem.code})` : 'no problem details'}`, operation);
+    // From the status, the title and the code alone: `detail` is the part a careless server fills with what it got.
+    super(`${operation ?? 'request'} failed with ${status}: ${problem ? `${problem.title} (${problem.code})` : 'no problem details'}`, operation);
     this.code = problem?.code;
   }
 }
@@ -71,6 +72,33 @@ export class TimeoutError extends SetupClientError {
     operation: OperationId | undefined,
   ) {
     super(`${operation ?? 'request'} timed out after ${timeoutMs} ms`, operation);
+  }
+}
+
+/**
+ * The server answered with a redirect, which the contract never does. It is not followed, so that no body or token
+ * goes where the caller did not send it; `location` is the target, without any user name or password.
+ */
+export class RedirectError extends SetupClientError {
+  override name = 'RedirectError';
+
+  constructor(
+    readonly location: string | undefined,
+    operation: OperationId | undefined,
+  ) {
+    super(`${operation ?? 'request'} was redirected to ${location ?? 'a hidden location'}, which is not followed`, operation);
+  }
+}
+
+/** A success status whose body is not the JSON the contract promises. No part of the body is kept. */
+export class InvalidResponseError extends SetupClientError {
+  override name = 'InvalidResponseError';
+
+  constructor(
+    readonly status: number,
+    operation: OperationId | undefined,
+  ) {
+    super(`${operation ?? 'request'} answered ${status} with a body that is not JSON`, operation);
   }
 }
 

@@ -1,7 +1,11 @@
 const redacted = '[redacted]';
 
-/** The secrets a request carried: its bearer token and the body fields the contract marks `format: password`. */
-export function secretsOf(request: Request, body: string | undefined, secretFields: readonly string[]): string[] {
+/**
+ * A pattern for every secret the request carried, its bearer token and the body fields the contract marks
+ * `format: password`: each as sent, without whitespace (keys are typed both ways) and URL-encoded, in any case.
+ * `undefined` when the request carried none.
+ */
+export function secretPattern(request: Request, body: string | undefined, secretFields: readonly string[]): RegExp | undefined {
   const values: unknown[] = [request.headers.get('authorization')?.replace(/^Bearer\s+/i, '')];
   if (body !== undefined && secretFields.length > 0) {
     try {
@@ -11,26 +15,21 @@ export function secretsOf(request: Request, body: string | undefined, secretFiel
       values.push(body); // not JSON, so no field can be told apart: all of it is secret
     }
   }
-  return secretVariants(values);
-}
-
-/** Each secret, and the same without whitespace (keys are typed both ways), longest first. */
-function secretVariants(values: Iterable<unknown>): string[] {
   const variants = new Set<string>();
   for (const value of values) {
-    if (typeof value !== 'string' || !value) continue;
-    variants.add(value);
-    const compact = value.replace(/\s+/g, '');
-    if (compact) variants.add(compact);
+    if (typeof value !== 'string') continue;
+    for (const variant of [value, value.replace(/\s+/g, '')]) if (variant) variants.add(variant).add(encodeURIComponent(variant));
   }
+  if (variants.size === 0) return undefined;
   // Longest first, so a secret is never half-replaced by a shorter one inside it.
-  return [...variants].sort((a, b) => b.length - a.length);
+  const alternatives = [...variants].sort((a, b) => b.length - a.length).map((variant) => variant.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(alternatives.join('|'), 'gi');
 }
 
 /** A copy of `value` with every secret replaced, in every string it holds, keys included. */
-export function redact<T>(value: T, secrets: readonly string[]): T {
-  if (secrets.length === 0) return value;
-  if (typeof value === 'string') return secrets.reduce((text, secret) => text.replaceAll(secret, redacted), value as string) as T;
+export function redact<T>(value: T, secrets: RegExp | undefined): T {
+  if (!secrets) return value;
+  if (typeof value === 'string') return value.replace(secrets, redacted) as T;
   if (Array.isArray(value)) return value.map((item) => redact(item, secrets)) as T;
   if (value && typeof value === 'object') {
     return Object.fromEntries(Object.entries(value).map(([key, item]) => [redact(key, secrets), redact(item, secrets)])) as T;
@@ -39,7 +38,7 @@ export function redact<T>(value: T, secrets: readonly string[]): T {
 }
 
 /** A JSON text with every secret replaced, also where the server escaped it; any other text, replaced as it is. */
-export function redactText(text: string, secrets: readonly string[]): string {
+export function redactText(text: string, secrets: RegExp | undefined): string {
   try {
     return JSON.stringify(redact(JSON.parse(text), secrets));
   } catch {

@@ -1,7 +1,7 @@
 import { findOperation, operationTable, type OperationId } from '@beeper-setup/contract';
 import { attempt, type Fetch } from './attempt.js';
 import { AbortedError, ConnectionError, TimeoutError } from './errors.js';
-import { secretsOf } from './redact.js';
+import { secretPattern } from './redact.js';
 import { SetupRequest } from './request.js';
 import { setupResponse } from './response.js';
 import { retryDelayMs } from './retry.js';
@@ -30,7 +30,8 @@ export function resilientFetch({ baseUrl, fetch, timeoutMs, maxRetries, logger }
     const path = pathOf(request.url, baseUrl);
     const operation = findOperation(method, path);
     const secretFields = operation ? operationTable[operation].secretFields : [];
-    const policy = { idempotent: method === 'GET' || method === 'HEAD', carriesSecret: secretFields.length > 0 };
+    // An operation this client does not know may carry a secret: its body is never sent twice.
+    const policy = { idempotent: method === 'GET' || method === 'HEAD', carriesSecret: !operation || secretFields.length > 0 };
     // The template path is logged, not the concrete one, which could carry what the caller put in it.
     const logged = operation ? operationTable[operation].path : path;
     // A body stream can be read only once: the first attempt sends the request as built, and any later one a copy
@@ -47,7 +48,7 @@ export function resilientFetch({ baseUrl, fetch, timeoutMs, maxRetries, logger }
       logger?.debug(`${method} ${logged} → ${outcome.kind === 'response' ? outcome.response.status : outcome.kind === 'timeout' ? 'timeout' : outcome.reason} in ${Date.now() - started} ms`);
       const delay = attemptsSoFar < maxRetries ? retryDelayMs(outcome, policy, attemptsSoFar) : undefined;
       if (delay === undefined) {
-        if (outcome.kind === 'response') return setupResponse(request, outcome.response, outcome.body, operation, () => secretsOf(request, body, secretFields));
+        if (outcome.kind === 'response') return setupResponse(request, outcome.response, outcome.body, operation, () => secretPattern(request, body, secretFields));
         throw outcome.kind === 'timeout' ? new TimeoutError(timeoutMs, operation) : new ConnectionError(baseUrl, operation, outcome.reason);
       }
       logger?.debug(`${method} ${logged}: retry ${attemptsSoFar + 1} of ${maxRetries} in ${Math.round(delay)} ms`);
@@ -56,9 +57,9 @@ export function resilientFetch({ baseUrl, fetch, timeoutMs, maxRetries, logger }
   };
 }
 
-/** The path below the base URL, without the query, as the contract writes it. */
+/** The path below the base URL (openapi-fetch's URLs start with it), without the query, as the contract writes it. */
 function pathOf(url: string, baseUrl: string): string {
-  const path = url.startsWith(baseUrl) ? url.slice(baseUrl.length) : new URL(url).pathname;
+  const path = url.slice(baseUrl.length);
   const query = path.indexOf('?');
   return query === -1 ? path : path.slice(0, query);
 }

@@ -1,4 +1,5 @@
 import type { OperationId } from '@beeper-setup/contract';
+import { InvalidResponseError, RedirectError } from './errors.js';
 import { redact, redactText } from './redact.js';
 
 /**
@@ -57,15 +58,38 @@ export class SetupResponse extends Response {
 }
 
 /**
- * The final answer to `request`; `secrets` is asked only for an error response, the one place a server may echo them.
+ * The final answer to `request`, or the typed error for an answer the contract never gives: a redirect, which is not
+ * followed, or a success whose body is not JSON. `secrets` is asked only where a server could echo them back.
  * The URL is the response's (after redirects), else the request's: a fetch of one's own may leave it empty.
  */
-export function setupResponse(request: Request, response: Response, text: string | null, operation: OperationId | undefined, secrets: () => string[]): SetupResponse {
+export function setupResponse(request: Request, response: Response, text: string | null, operation: OperationId | undefined, secrets: () => RegExp | undefined): SetupResponse {
   const { ok, status, statusText } = response;
+  if (response.type === 'opaqueredirect' || /^30[12378]$/.test(String(status))) throw new RedirectError(locationOf(response, request, secrets()), operation);
   const url = response.url || request.url;
-  if (ok) return new SetupResponse(text, response, operation, url);
+  if (ok) {
+    if (text && !isJson(text)) throw new InvalidResponseError(status, operation);
+    return new SetupResponse(text, response, operation, url);
+  }
   const hidden = secrets();
   const headers = new Headers();
   for (const [name, value] of response.headers) if (name !== 'content-length') headers.append(name, redact(value, hidden));
   return new SetupResponse(text && redactText(text, hidden), { status, statusText: redact(statusText, hidden), headers }, operation, url);
+}
+
+/** Where a redirect points, absolute, without user name or password, and without any secret of the request. */
+function locationOf(response: Response, request: Request, secrets: RegExp | undefined): string | undefined {
+  const location = response.headers.get('location');
+  if (location === null || !URL.canParse(location, request.url)) return undefined;
+  const target = new URL(location, request.url);
+  target.username = target.password = '';
+  return redact(target.href, secrets);
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -69,7 +69,8 @@ describe('the base URL', () => {
 
 describe('options', () => {
   it.each([
-    [{ baseUrl: 'localhost:23373' }, 'baseUrl must be an absolute http or https URL, such as http://localhost:23373; got "localhost:23373".'],
+    [{ baseUrl: 'localhost:23373' }, 'baseUrl must be an absolute http or https URL, such as http://localhost:23373.'],
+    [{ baseUrl: 'http://me:hunter2@desktop.test' }, 'baseUrl must not hold a user name or password.'],
     [{ baseUrl: 'ftp://desktop.test' }, 'baseUrl must be an absolute http or https URL'],
     [{ baseUrl: 'not a url' }, 'baseUrl must be an absolute http or https URL'],
     [{ timeoutMs: 0 }, 'timeoutMs must be a whole number of at least 1'],

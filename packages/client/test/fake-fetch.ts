@@ -7,6 +7,8 @@ export interface RecordedCall {
   body: string | undefined;
   /** Date.now() when the call was made (fake timers make it exact). */
   at: number;
+  /** How fetch was told to treat a redirect. */
+  redirect: RequestRedirect | undefined;
 }
 
 type Reply = Response | Error | ((signal: AbortSignal, call: RecordedCall) => Promise<Response>);
@@ -15,7 +17,7 @@ type Reply = Response | Error | ((signal: AbortSignal, call: RecordedCall) => Pr
 export function scriptedFetch(...replies: Reply[]): Fetch & { calls: RecordedCall[] } {
   const calls: RecordedCall[] = [];
   const fetch = async (request: Request, init?: RequestInit) => {
-    const call = { url: request.url, method: request.method, headers: request.headers, body: request.body ? await request.text() : undefined, at: Date.now() };
+    const call = { url: request.url, method: request.method, headers: request.headers, body: request.body ? await request.text() : undefined, at: Date.now(), redirect: init?.redirect };
     calls.push(call);
     const reply = replies[Math.min(calls.length - 1, replies.length - 1)]!;
     if (reply instanceof Error) throw reply;

@@ -1,6 +1,6 @@
 import { inspect } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, SetupClientError, SetupResponse, createSetupClient, isProblem, unwrap, type SetupClient } from '../src/index.js';
+import { ApiError, SetupResponse, createSetupClient, isProblem, unwrap, type SetupClient } from '../src/index.js';
 import { connectionRefused, json, neverAnswers, resetMidResponse, scriptedFetch, type RecordedCall } from './fake-fetch.js';
 
 const secrets = {
@@ -9,18 +9,26 @@ const secrets = {
   recoveryKey: 'EsTc 5rr1 4Jhp Uc18 hwCn 2b9T LSvj 5h4T TkP8 bdeK JG2Y URTJ',
   leadToken: 'lt_9f8e7d6c5b4a_secret',
 };
-const everySecret = Object.values(secrets).flatMap((secret) => [secret, secret.replace(/\s+/g, '')]);
+const everySecret = Object.values(secrets)
+  .flatMap((secret) => [secret, secret.replace(/\s+/g, '')])
+  .flatMap((secret) => [secret, encodeURIComponent(secret)])
+  .map((secret) => secret.toLowerCase());
+/** Fails when any secret shows in the text, in any case, plain or URL-encoded. */
+const expectNoSecretIn = (text: string) => {
+  for (const secret of everySecret) expect(text.toLowerCase()).not.toContain(secret);
+};
 
 /**
  * A server as careless as can be: it echoes everything it received into its problem, keys with and without spaces,
- * as a field name, JSON-escaped, and into a header.
+ * as a field name, JSON-escaped, URL-encoded, in upper and lower case, and into a header.
  */
 const echoing = (status: number) => async (_: AbortSignal, call: RecordedCall) => {
   const received = `${call.headers.get('authorization') ?? ''} ${call.body ?? ''}`;
   const compact = received.replace(/\s+/g, '');
   const escaped = [...received].map((character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
   const problem = JSON.stringify({ type: 'urn:beeper:setup:problem:invalid_request', title: `Bad ${compact}`, status, detail: `Got ${received}`, code: 'invalid_request', errors: [{ pointer: '', detail: received }] });
-  return new Response(problem.replace('"errors"', `"escaped":"${escaped}","${compact.replaceAll('"', '')}":1,"errors"`), {
+  const otherForms = `"encoded":${JSON.stringify(encodeURIComponent(received))},"upper":${JSON.stringify(received.toUpperCase())},"lower":${JSON.stringify(compact.toLowerCase())}`;
+  return new Response(problem.replace('"errors"', `"escaped":"${escaped}","${compact.replaceAll('"', '')}":1,${otherForms},"errors"`), {
     status,
     headers: { 'content-type': 'application/problem+json', 'x-echo': compact, ...(status === 429 && { 'retry-after': '0' }) },
   });
@@ -75,9 +83,7 @@ describe.each(failures)('after %s', (_, reply) => {
     const error = await failingCall(reply, call, log);
     const surfaces = [error.message, String(error), error.stack ?? '', JSON.stringify(error), inspect(error, { depth: 10 }), ...log];
     expect(log.length).toBeGreaterThan(0);
-    for (const surface of surfaces) {
-      for (const secret of everySecret) expect(surface).not.toContain(secret);
-    }
+    for (const surface of surfaces) expectNoSecretIn(surface);
   });
 });
 
@@ -91,7 +97,7 @@ describe.each(echoingStatuses)('the result of an echoing %i', (status) => {
     const { error } = await failedResult(call);
     expect(error).toMatchObject({ code: 'invalid_request', status, detail: expect.stringContaining('[redacted]') });
     const shown = JSON.stringify(error);
-    for (const secret of everySecret) expect(shown).not.toContain(secret);
+    expectNoSecretIn(shown);
   });
 
   it.each(calls)('%s: `response` gives no secret back, in its headers or by reading its body again', async (_, call) => {
@@ -108,7 +114,7 @@ describe.each(echoingStatuses)('the result of an echoing %i', (status) => {
     ];
     const surfaces = [JSON.stringify([...response.headers]), response.statusText, inspect(response, { depth: 10 }), ...(await Promise.all(readings))];
     for (const reading of surfaces.slice(3)) expect(reading).toContain('[redacted]');
-    for (const surface of surfaces) for (const secret of everySecret) expect(surface).not.toContain(secret);
+    for (const surface of surfaces) expectNoSecretIn(surface);
   });
 });
 
@@ -120,18 +126,48 @@ it('builds the same error from a copy of the result: the problem and the operati
   expect(error).toMatchObject({ operation: 'verifyRecoveryKey', status: 400, problem: { code: 'invalid_request' } });
 });
 
-it('refuses a token that cannot be a header value, without showing it', async () => {
-  const token = `${secrets.accessToken}\r\nx-injected: yes`;
-  const client = createSetupClient({ baseUrl: 'http://desktop.test', fetch: scriptedFetch(echoing(400)), accessToken: token });
-  const error = (await client.GET('/v1/app/setup').catch((thrown: unknown) => thrown)) as Error;
-  expect(error).toBeInstanceOf(SetupClientError);
-  expect(error).not.toBeInstanceOf(ApiError);
-  expect(`${error.message} ${error.stack} ${JSON.stringify(error)}`).not.toContain(secrets.accessToken);
+describe('a token that cannot be a header value', () => {
+  const badTokens = [
+    ['a line break', `${secrets.accessToken}\r\nx-injected: yes`],
+    ['a character outside Latin-1', `${secrets.accessToken}€`],
+    ['a space', `${secrets.accessToken} more`],
+  ];
+  const shown = (error: Error) => `${error.message} ${error.stack} ${JSON.stringify(error)} ${inspect(error)}`;
+
+  it.each(badTokens)('is refused when the client is made, without showing it: %s', (_, token) => {
+    const error = (() => {
+      try {
+        createSetupClient({ baseUrl: 'http://desktop.test', accessToken: token });
+      } catch (thrown) {
+        return thrown as Error;
+      }
+      return expect.unreachable('the client should refuse the token');
+    })();
+    expect(error).toBeInstanceOf(TypeError);
+    expect(error.message).toBe('accessToken is not a valid bearer token');
+    expect(shown(error)).not.toContain(secrets.accessToken);
+  });
+
+  it('names BEEPER_ACCESS_TOKEN when it came from there, and setAccessToken when it came from sign-in', () => {
+    vi.stubEnv('BEEPER_ACCESS_TOKEN', `${secrets.accessToken}\n`);
+    expect(() => createSetupClient({ baseUrl: 'http://desktop.test' })).toThrow('BEEPER_ACCESS_TOKEN is not a valid bearer token');
+    vi.unstubAllEnvs();
+    const client = createSetupClient({ baseUrl: 'http://desktop.test' });
+    expect(() => client.setAccessToken(`${secrets.accessToken}\n`)).toThrow('setAccessToken is not a valid bearer token');
+  });
+
+  it('from a function, fails the call that asks for it, before anything is sent', async () => {
+    const fetch = scriptedFetch(echoing(400));
+    const client = createSetupClient({ baseUrl: 'http://desktop.test', fetch, accessToken: () => `${secrets.accessToken}\n` });
+    const error = (await client.GET('/v1/app/setup').catch((thrown: unknown) => thrown)) as Error;
+    expect(error).toBeInstanceOf(TypeError);
+    expect(shown(error)).not.toContain(secrets.accessToken);
+    expect(fetch.calls).toHaveLength(0);
+  });
 });
 
 it('redacts only the secrets, so the rest of the problem stays readable', async () => {
   const error = await failingCall(echoing(400), calls[2]![1], []);
-  expect(error.message).toBe(
-    'verifyRecoveryKey failed with 400: Bad Bearer[redacted]{"recoveryKey":"[redacted]"}: Got Bearer [redacted] {"recoveryKey":"[redacted]"} (invalid_request)',
-  );
+  expect(error.message).toBe('verifyRecoveryKey failed with 400: Bad Bearer[redacted]{"recoveryKey":"[redacted]"} (invalid_request)');
+  expect((error as ApiError).problem?.detail).toBe('Got Bearer [redacted] {"recoveryKey":"[redacted]"}');
 });

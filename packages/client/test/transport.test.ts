@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   AbortedError,
+  InvalidResponseError,
+  RedirectError,
   ConnectionError,
   ApiError,
   RateLimitError,
@@ -208,5 +210,30 @@ describe('connection errors', () => {
     expect((error as Error).message).toBe(
       `Could not reach ${baseUrl} (connection refused). Is Beeper Desktop running, and is the base URL right?`,
     );
+  });
+});
+
+describe('answers the contract never gives', () => {
+  it.each([301, 302, 303, 307, 308])('a %i is not followed: RedirectError names the target, without userinfo or a secret', async (status) => {
+    const fetch = scriptedFetch(new Response(null, { status, headers: { location: 'http://me:hunter2@elsewhere.test/steal?code=493817' } }));
+    const { error } = await settle(clientWith(fetch).POST('/v1/app/setup/response', { body: { response: '493817', setupRequestID } }));
+    expect(error).toBeInstanceOf(RedirectError);
+    expect(error).toMatchObject({ location: 'http://elsewhere.test/steal?code=[redacted]', operation: 'completeSignIn' });
+    expect(fetch.calls.map((call) => call.redirect)).toEqual(['manual']);
+  });
+
+  it('a redirect the browser hides (opaqueredirect) is a RedirectError too', async () => {
+    const hidden = async () => Object.defineProperty(new Response(null, { status: 200 }), 'type', { value: 'opaqueredirect' });
+    const { error } = await settle(clientWith(scriptedFetch(hidden)).GET('/v1/app/setup'));
+    expect(error).toBeInstanceOf(RedirectError);
+    expect((error as RedirectError).location).toBeUndefined();
+  });
+
+  it('a 2xx whose body is not JSON is an InvalidResponseError that keeps no part of the body', async () => {
+    const fetch = scriptedFetch(new Response('<html>code 493817</html>', { status: 200, headers: { 'content-type': 'application/json' } }));
+    const { error } = await settle(clientWith(fetch).POST('/v1/app/setup/response', { body: { response: '493817', setupRequestID } }));
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect(error).toMatchObject({ status: 200, operation: 'completeSignIn' });
+    expect(`${(error as Error).message} ${JSON.stringify(error)}`).not.toMatch(/html|493817/);
   });
 });
