@@ -32,6 +32,10 @@ export declare const problemTable: {
     readonly "status": 401;
     readonly "title": "Unauthorized";
   };
+  readonly "origin_not_allowed": {
+    readonly "status": 403;
+    readonly "title": "Origin not allowed";
+  };
   readonly "setup_request_not_found": {
     readonly "status": 404;
     readonly "title": "Setup request not found";
@@ -47,6 +51,10 @@ export declare const problemTable: {
   readonly "not_found": {
     readonly "status": 404;
     readonly "title": "Not found";
+  };
+  readonly "method_not_allowed": {
+    readonly "status": 405;
+    readonly "title": "Method not allowed";
   };
   readonly "invalid_state": {
     readonly "status": 409;
@@ -64,6 +72,14 @@ export declare const problemTable: {
     readonly "status": 413;
     readonly "title": "Payload too large";
   };
+  readonly "unsupported_media_type": {
+    readonly "status": 415;
+    readonly "title": "Unsupported media type";
+  };
+  readonly "misdirected_request": {
+    readonly "status": 421;
+    readonly "title": "Misdirected request";
+  };
   readonly "too_many_attempts": {
     readonly "status": 429;
     readonly "title": "Too many attempts";
@@ -71,5 +87,9 @@ export declare const problemTable: {
   readonly "internal_error": {
     readonly "status": 500;
     readonly "title": "Internal error";
+  };
+  readonly "service_unavailable": {
+    readonly "status": 503;
+    readonly "title": "Service unavailable";
   };
 };

@@ -32,6 +32,10 @@ export const problemTable = {
     "status": 401,
     "title": "Unauthorized"
   },
+  "origin_not_allowed": {
+    "status": 403,
+    "title": "Origin not allowed"
+  },
   "setup_request_not_found": {
     "status": 404,
     "title": "Setup request not found"
@@ -47,6 +51,10 @@ export const problemTable = {
   "not_found": {
     "status": 404,
     "title": "Not found"
+  },
+  "method_not_allowed": {
+    "status": 405,
+    "title": "Method not allowed"
   },
   "invalid_state": {
     "status": 409,
@@ -64,6 +72,14 @@ export const problemTable = {
     "status": 413,
     "title": "Payload too large"
   },
+  "unsupported_media_type": {
+    "status": 415,
+    "title": "Unsupported media type"
+  },
+  "misdirected_request": {
+    "status": 421,
+    "title": "Misdirected request"
+  },
   "too_many_attempts": {
     "status": 429,
     "title": "Too many attempts"
@@ -71,5 +87,9 @@ export const problemTable = {
   "internal_error": {
     "status": 500,
     "title": "Internal error"
+  },
+  "service_unavailable": {
+    "status": 503,
+    "title": "Service unavailable"
   }
 };

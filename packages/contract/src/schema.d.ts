@@ -82,6 +82,7 @@ export interface paths {
          * @description Submits the emailed code. Either the account signs in (the response carries `matrix` credentials,
          *     returned once) or no account exists for the email yet (`registrationRequired: true`), and the app
          *     continues with `registerAccount`. After 5 wrong codes the setup request answers `429`.
+         *     Decision: after 10 wrong codes for one email in 15 minutes, across setup requests, every request answers `429`.
          */
         post: operations["completeSignIn"];
         delete?: never;
@@ -531,7 +532,7 @@ export interface components {
          *     with this code carries. Decision: every rejected input answers `400`, whether the JSON is malformed or a code or key
          *     is wrong, and `code` says which; the contract uses no `422`.
          */
-        ProblemCode: "invalid_request" | "invalid_sign_in_code" | "invalid_lead_token" | "invalid_recovery_key" | "recovery_key_mismatch" | "invalid_qr_code" | "unauthorized" | "setup_request_not_found" | "setup_request_expired" | "verification_not_found" | "not_found" | "invalid_state" | "action_not_available" | "username_taken" | "payload_too_large" | "too_many_attempts" | "internal_error";
+        ProblemCode: "invalid_request" | "invalid_sign_in_code" | "invalid_lead_token" | "invalid_recovery_key" | "recovery_key_mismatch" | "invalid_qr_code" | "unauthorized" | "origin_not_allowed" | "setup_request_not_found" | "setup_request_expired" | "verification_not_found" | "not_found" | "method_not_allowed" | "invalid_state" | "action_not_available" | "username_taken" | "payload_too_large" | "unsupported_media_type" | "misdirected_request" | "too_many_attempts" | "internal_error" | "service_unavailable";
         /**
          * @description An RFC 9457 problem detail. Every error of this API has this shape and the media type
          *     `application/problem+json`. Branch on `code`, which is stable; `title` and `detail` are for people.
@@ -715,6 +716,15 @@ export interface components {
         };
     };
     responses: {
+        /** @description The request is malformed: invalid JSON, or a missing, extra or wrong-typed field (listed in `errors`). */
+        BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description The bearer token is missing, unknown or revoked. */
         Unauthorized: {
             headers: {
@@ -726,7 +736,73 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Too many requests or wrong attempts (more than 5 wrong sign-in codes per setup request, or wrong recovery keys per session). Wait for `Retry-After` seconds. */
+        /**
+         * @description The request carries an `Origin` header that may not call this API. Decision: a request with an `Origin` (a web
+         *     page) is refused unless the server's operator allowed that origin (the web wizard's); a request without one
+         *     (curl, the CLI, Node) is allowed. This stops any page the person visits from driving the local API.
+         */
+        OriginNotAllowed: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
+         * @description The path exists but does not accept this method. Decision: `Allow` lists the methods it accepts; `HEAD` works
+         *     wherever `GET` does.
+         */
+        MethodNotAllowed: {
+            headers: {
+                /** @description The methods this path accepts, comma-separated. */
+                Allow: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The request body is larger than the server accepts (64 KiB). */
+        PayloadTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
+         * @description The request has a body that is not JSON. Decision: every request body must be `Content-Type: application/json`
+         *     (parameters such as `charset` allowed), so that no web page can send one as a "simple" cross-origin request.
+         */
+        UnsupportedMediaType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
+         * @description The `Host` header names a host this server does not answer for. Decision: `Host` must be a loopback name or
+         *     address (`localhost`, `*.localhost`, `127.0.0.0/8`, `[::1]`, any port) or a host the operator configured; this
+         *     defeats DNS rebinding.
+         */
+        MisdirectedRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
+         * @description Too many requests or wrong attempts. Wait for `Retry-After` seconds. Decision: more than 5 wrong sign-in codes
+         *     per setup request locks that request; and at most 10 wrong sign-in codes per email in 15 minutes, across setup
+         *     requests, so that starting a new request gives no fresh guesses (`Retry-After` is then the time until the
+         *     oldest wrong code leaves the window). Wrong recovery keys are limited per session.
+         */
         TooManyRequests: {
             headers: {
                 /** @description Seconds to wait before trying again. */
@@ -746,26 +822,17 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description The server cannot answer right now (for example the mock while Prism restarts); try again shortly. */
+        ServiceUnavailable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description The step is not valid in the current setup state. */
         InvalidState: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/problem+json": components["schemas"]["Problem"];
-            };
-        };
-        /** @description The request body is larger than the server accepts (64 KiB). */
-        PayloadTooLarge: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/problem+json": components["schemas"]["Problem"];
-            };
-        };
-        /** @description The request is malformed: invalid JSON, or a missing, extra or wrong-typed field (listed in `errors`). */
-        BadRequest: {
             headers: {
                 [name: string]: unknown;
             };
@@ -898,12 +965,17 @@ export type StartVerificationRequest = components['schemas']['StartVerificationR
 export type VerificationResponse = components['schemas']['VerificationResponse'];
 export type ScanQrCodeRequest = components['schemas']['ScanQrCodeRequest'];
 export type CancelVerificationRequest = components['schemas']['CancelVerificationRequest'];
+export type ResponseBadRequest = components['responses']['BadRequest'];
 export type ResponseUnauthorized = components['responses']['Unauthorized'];
+export type ResponseOriginNotAllowed = components['responses']['OriginNotAllowed'];
+export type ResponseMethodNotAllowed = components['responses']['MethodNotAllowed'];
+export type ResponsePayloadTooLarge = components['responses']['PayloadTooLarge'];
+export type ResponseUnsupportedMediaType = components['responses']['UnsupportedMediaType'];
+export type ResponseMisdirectedRequest = components['responses']['MisdirectedRequest'];
 export type ResponseTooManyRequests = components['responses']['TooManyRequests'];
 export type ResponseInternalError = components['responses']['InternalError'];
+export type ResponseServiceUnavailable = components['responses']['ServiceUnavailable'];
 export type ResponseInvalidState = components['responses']['InvalidState'];
-export type ResponsePayloadTooLarge = components['responses']['PayloadTooLarge'];
-export type ResponseBadRequest = components['responses']['BadRequest'];
 export type ResponseSetupRequestNotFound = components['responses']['SetupRequestNotFound'];
 export type ResponseBadSignInCode = components['responses']['BadSignInCode'];
 export type ResponseBadLeadToken = components['responses']['BadLeadToken'];
@@ -934,9 +1006,16 @@ export interface operations {
                     "application/json": components["schemas"]["SetupState"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["OriginNotAllowed"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            421: components["responses"]["MisdirectedRequest"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     startSetup: {
@@ -957,10 +1036,16 @@ export interface operations {
                     "application/json": components["schemas"]["SetupStartResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["OriginNotAllowed"];
+            405: components["responses"]["MethodNotAllowed"];
             409: components["responses"]["InvalidState"];
             413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            421: components["responses"]["MisdirectedRequest"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     sendSignInCode: {
@@ -984,11 +1069,16 @@ export interface operations {
                 content?: never;
             };
             400: components["responses"]["BadRequest"];
+            403: components["responses"]["OriginNotAllowed"];
             404: components["responses"]["SetupRequestNotFound"];
+            405: components["responses"]["MethodNotAllowed"];
             409: components["responses"]["InvalidState"];
             413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            421: components["responses"]["MisdirectedRequest"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     completeSignIn: {
@@ -1014,11 +1104,16 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadSignInCode"];
+            403: components["responses"]["OriginNotAllowed"];
             404: components["responses"]["SetupRequestNotFound"];
+            405: components["responses"]["MethodNotAllowed"];
             409: components["responses"]["InvalidState"];
             413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            421: components["responses"]["MisdirectedRequest"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     registerAccount: {
@@ -1044,11 +1139,16 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadLeadToken"];
+            403: components["responses"]["OriginNotAllowed"];
             404: components["responses"]["SetupRequestNotFound"];
+            405: components["responses"]["MethodNotAllowed"];
             409: components["responses"]["RegistrationConflict"];
             413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            421: components["responses"]["MisdirectedRequest"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     verifyRecoveryKey: {
@@ -1075,10 +1175,15 @@ export interface operations {
             };
             400: components["responses"]["BadRecoveryKey"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["OriginNotAllowed"];
+            405: components["responses"]["MethodNotAllowed"];
             409: components["responses"]["InvalidState"];
             413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            421: components["responses"]["MisdirectedRequest"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     resetRecoveryKey: {
@@ -1105,10 +1210,15 @@ export interface operations {
             };
             400: components["responses"]["BadRecoveryKey"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["OriginNotAllowed"];
+            405: components["responses"]["MethodNotAllowed"];
             409: components["responses"]["InvalidState"];
             413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            421: components["responses"]["MisdirectedRequest"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     confirmRecoveryKeyReset: {
@@ -1135,10 +1245,15 @@ export interface operations {
             };
             400: components["responses"]["RecoveryKeyMismatch"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["OriginNotAllowed"];
+            405: components["responses"]["MethodNotAllowed"];
             409: components["responses"]["InvalidState"];
             413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            421: components["responses"]["MisdirectedRequest"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listVerifications: {
@@ -1159,9 +1274,16 @@ export interface operations {
                     "application/json": components["schemas"]["VerificationList"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["OriginNotAllowed"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            421: components["responses"]["MisdirectedRequest"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     startVerification: {
@@ -1188,10 +1310,15 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["OriginNotAllowed"];
+            405: components["responses"]["MethodNotAllowed"];
             409: components["responses"]["InvalidState"];
             413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            421: components["responses"]["MisdirectedRequest"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     scanVerificationQrCode: {
@@ -1218,10 +1345,15 @@ export interface operations {
             };
             400: components["responses"]["BadQrCode"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["OriginNotAllowed"];
+            405: components["responses"]["MethodNotAllowed"];
             409: components["responses"]["VerificationConflict"];
             413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            421: components["responses"]["MisdirectedRequest"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getVerification: {
@@ -1245,10 +1377,17 @@ export interface operations {
                     "application/json": components["schemas"]["VerificationResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["OriginNotAllowed"];
             404: components["responses"]["VerificationNotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            421: components["responses"]["MisdirectedRequest"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     acceptVerification: {
@@ -1272,12 +1411,18 @@ export interface operations {
                     "application/json": components["schemas"]["VerificationResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["OriginNotAllowed"];
             404: components["responses"]["VerificationNotFound"];
+            405: components["responses"]["MethodNotAllowed"];
             409: components["responses"]["VerificationConflict"];
             413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            421: components["responses"]["MisdirectedRequest"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     cancelVerification: {
@@ -1307,11 +1452,16 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["OriginNotAllowed"];
             404: components["responses"]["VerificationNotFound"];
+            405: components["responses"]["MethodNotAllowed"];
             409: components["responses"]["VerificationConflict"];
             413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            421: components["responses"]["MisdirectedRequest"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     confirmQrCodeScanned: {
@@ -1335,12 +1485,18 @@ export interface operations {
                     "application/json": components["schemas"]["VerificationResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["OriginNotAllowed"];
             404: components["responses"]["VerificationNotFound"];
+            405: components["responses"]["MethodNotAllowed"];
             409: components["responses"]["VerificationConflict"];
             413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            421: components["responses"]["MisdirectedRequest"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     startSasVerification: {
@@ -1364,12 +1520,18 @@ export interface operations {
                     "application/json": components["schemas"]["VerificationResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["OriginNotAllowed"];
             404: components["responses"]["VerificationNotFound"];
+            405: components["responses"]["MethodNotAllowed"];
             409: components["responses"]["VerificationConflict"];
             413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            421: components["responses"]["MisdirectedRequest"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     confirmSasVerification: {
@@ -1393,12 +1555,18 @@ export interface operations {
                     "application/json": components["schemas"]["VerificationResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["OriginNotAllowed"];
             404: components["responses"]["VerificationNotFound"];
+            405: components["responses"]["MethodNotAllowed"];
             409: components["responses"]["VerificationConflict"];
             413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            421: components["responses"]["MisdirectedRequest"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
 }
