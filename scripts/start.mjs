@@ -15,6 +15,7 @@ console.log(`
 Simulator  ${simulator.url}   stateful; accounts alice@example.com (recovery key: GET /_sim/scenarios),
                                      bob@example.com (no recovery key yet), any other email (new account)
            sign-in codes:   ${simulator.url}/_sim/outbox
+           control token:   ${simulator.controlToken}  (send as 'authorization: Bearer <token>' to /_sim/)
 Mock       ${mock.url}    Prism on the contract; pick answers with the Prefer header
 Reference  packages/contract/docs/index.html
 

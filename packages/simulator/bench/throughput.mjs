@@ -19,11 +19,11 @@ async function startSimulatorProcess() {
   const child = spawn(process.execPath, [bin, '--port', '0', '--quiet'], { stdio: ['ignore', 'pipe', 'inherit'] });
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
-  while (!/listening on (\S+)/.test(output)) {
+  while (!/token: (\S+)/.test(output)) {
     if (child.exitCode !== null) throw new Error(`The simulator exited: ${output}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
-  return { url: /listening on (\S+)/.exec(output)[1], close: async () => (child.kill('SIGTERM'), once(child, 'exit')) };
+  return { url: /listening on (\S+)/.exec(output)[1], controlToken: /token: (\S+)/.exec(output)[1], close: async () => (child.kill('SIGTERM'), once(child, 'exit')) };
 }
 
 async function measure(url, { method, path, headers, body }, duration) {
@@ -36,7 +36,7 @@ const simulator = await startSimulatorProcess();
 // Prism alone, without the mock's guard in front of it, so the guard's hop does not count against Prism.
 const prism = await startPrism();
 try {
-  const alice = await signInDriver({ control: simulatorControl(simulator.url), baseUrl: simulator.url }).signIn('alice@example.com');
+  const alice = await signInDriver({ control: simulatorControl(simulator.url, simulator.controlToken), baseUrl: simulator.url }).signIn('alice@example.com');
   const authorization = `Bearer ${alice.accessToken}`;
   const wrongKey = JSON.stringify({ recoveryKey: aliceRecoveryKey.replace('EsTc', 'EsTd') });
   const cases = [

@@ -1,4 +1,5 @@
 import { Command, InvalidArgumentError } from 'commander';
+import { isLoopbackHostname } from '@beeper-setup/validator';
 import { defaultPort, startSimulator } from './server.js';
 
 const program = new Command('beeper-setup-sim')
@@ -7,14 +8,21 @@ const program = new Command('beeper-setup-sim')
   alice@example.com  needs verification (recovery key or her other device)
   bob@example.com    needs a new recovery key
   any other email    registration required
-Sign-in codes are not emailed: read them with GET /_sim/outbox. The recovery key and the rest: GET /_sim/scenarios.`,
+Sign-in codes are not emailed: read them with GET /_sim/outbox. The recovery key and the rest: GET /_sim/scenarios.
+The control API (/_sim/) needs the token printed at start: Authorization: Bearer <token>.`,
   )
   .option('--host <address>', 'interface to listen on', '127.0.0.1')
   .option('--port <number>', 'port to listen on, 0 for a free one', portNumber, defaultPort)
   .option('--state-file <path>', 'keep accounts and sessions in this file across restarts (created with mode 0600)')
   .option('--auto-other-device', 'the other device accepts requests and confirms emojis by itself')
+  .option('--allow-host <host>', 'also answer requests for this Host (name, or name:port); repeatable', collect, [])
+  .option('--allow-origin <origin>', 'let web pages of this origin call, e.g. http://localhost:5173; repeatable', collect, [])
+  .option('--control-token <token>', 'the bearer token of the control API (/_sim/); default: a random one')
   .option('--quiet', 'no request log')
-  .addHelpText('after', `\nExample:\n  $ npx beeper-setup-sim --state-file ./sim-state.json --auto-other-device\n  $ curl http://127.0.0.1:${defaultPort}/v1/app/setup`)
+  .addHelpText(
+    'after',
+    `\nExample:\n  $ npx beeper-setup-sim --state-file ./sim-state.json --auto-other-device\n  $ curl http://127.0.0.1:${defaultPort}/v1/app/setup\n  $ curl -H 'Authorization: Bearer <token>' http://127.0.0.1:${defaultPort}/_sim/outbox`,
+  )
   .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : 2))
   .parse();
 
@@ -23,11 +31,39 @@ function portNumber(value: string): number {
   throw new InvalidArgumentError('a whole number from 0 to 65535.');
 }
 
-const { host, port, stateFile, autoOtherDevice = false, quiet } = program.opts<{ host: string; port: number; stateFile?: string; autoOtherDevice?: boolean; quiet?: boolean }>();
-const simulator = await startSimulator({ host, port, stateFile, autoOtherDevice, log: quiet ? undefined : console.log }).catch((error: Error) => {
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+interface Options {
+  host: string;
+  port: number;
+  stateFile?: string;
+  autoOtherDevice?: boolean;
+  allowHost: string[];
+  allowOrigin: string[];
+  controlToken?: string;
+  quiet?: boolean;
+}
+const { host, port, stateFile, autoOtherDevice = false, allowHost, allowOrigin, controlToken, quiet } = program.opts<Options>();
+if (!isLoopbackHostname(host)) {
+  console.error(`WARNING: listening on ${host}, which is not a loopback address: other machines can reach this simulator.
+WARNING: Requests naming it in Host answer 421 unless you pass --allow-host too. Use --host 127.0.0.1 unless you mean it.`);
+}
+const simulator = await startSimulator({
+  host,
+  port,
+  stateFile,
+  autoOtherDevice,
+  allowedHosts: allowHost,
+  allowedOrigins: allowOrigin,
+  controlToken,
+  log: quiet ? undefined : console.log,
+}).catch((error: Error) => {
   console.error(`Could not start the simulator: ${error.message}`);
   return process.exit(1);
 });
 console.log(`Beeper setup simulator listening on ${simulator.url}`);
+console.log(`Control API token: ${simulator.controlToken}  (send it to /_sim/ as 'Authorization: Bearer <token>')`);
 // Closing flushes the state file before the process ends.
 for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => void simulator.close().then(() => process.exit(0)));

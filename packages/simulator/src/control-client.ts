@@ -13,12 +13,16 @@ export class ControlApiError extends Error {
   }
 }
 
-/** A typed client for the simulator's control API (`/_sim/...`), for tests that drive the simulated world. */
-export function simulatorControl(simulatorUrl: string) {
+/**
+ * A typed client for the simulator's control API (`/_sim/...`), for tests that drive the simulated world; the
+ * token is the simulator's `controlToken`, which its bin prints at start.
+ */
+export function simulatorControl(simulatorUrl: string, controlToken: string) {
+  const authorization = `Bearer ${controlToken}`;
   async function call<Result>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<Result> {
     const response = await fetch(new URL(path, simulatorUrl), {
       method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      headers: body === undefined ? { authorization } : { authorization, 'content-type': 'application/json' },
       body: body === undefined ? null : JSON.stringify(body),
     });
     const text = await response.text();

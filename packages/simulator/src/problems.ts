@@ -1,5 +1,5 @@
 import { problemTable, type Problem, type ProblemCode } from '@beeper-setup/contract';
-import type { FieldError } from '@beeper-setup/validator';
+import { problem, type FieldError } from '@beeper-setup/validator';
 
 /** A request the simulator rejects, as the contract documents it. Thrown by any layer; answered by the server. */
 export class ProblemError extends Error {
@@ -21,10 +21,9 @@ export class ProblemError extends Error {
   }
 
   toProblem(): Problem {
-    const { status, title } = problemTable[this.code];
-    const problem: Problem = { type: `urn:beeper:setup:problem:${this.code}`, title, status, detail: this.detail, code: this.code };
-    if (this.fieldErrors) problem.errors = this.fieldErrors;
-    return problem;
+    const body = problem(this.code, this.detail);
+    if (this.fieldErrors) body.errors = this.fieldErrors;
+    return body;
   }
 }
 
@@ -32,6 +31,16 @@ export class ProblemError extends Error {
 export class TooManyAttemptsError extends ProblemError {
   constructor(readonly retryAfterSeconds: number) {
     super('too_many_attempts', `Too many wrong attempts. Try again in ${retryAfterSeconds} seconds.`);
+  }
+}
+
+/** A 405 that lists the methods the path accepts. */
+export class MethodNotAllowedError extends ProblemError {
+  constructor(
+    method: string,
+    readonly allowedMethods: string[],
+  ) {
+    super('method_not_allowed', `This path does not accept the method ${method}; it accepts ${allowedMethods.join(', ')}.`);
   }
 }
 

@@ -1,12 +1,12 @@
+import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import type { Settings, SimulatorContext } from './context.js';
 import { takeVerificationStep } from './device-verification.js';
 import { controlRoutes } from './http/control-api.js';
-import { answerUnparsableRequest, requestHandler } from './http/handle-request.js';
+import { answerUnparsableRequest, continueIfItFits, refuseConnect, requestHandler } from './http/handle-request.js';
 import { publicRoutes } from './http/public-api.js';
-import { createRouter } from './http/router.js';
 import { autoOtherDevice } from './other-device.js';
 import { readStateFile, stateFileWriter } from './state-file.js';
 import { World } from './world.js';
@@ -35,10 +35,18 @@ export interface SimulatorOptions {
   log?: ((line: string) => void) | undefined;
   /** The time in milliseconds since the epoch; tests pass a clock they move. Defaults to `Date.now`. */
   clock?: (() => number) | undefined;
+  /** Host names (any port) or `name:port` that requests may name besides loopback ones; others answer 421. */
+  allowedHosts?: readonly string[] | undefined;
+  /** Web origins that may call, such as the web wizard's `http://localhost:5173`; other origins answer 403. */
+  allowedOrigins?: readonly string[] | undefined;
+  /** The bearer token of the control API (`/_sim/`). Defaults to a random one, in `RunningSimulator.controlToken`. */
+  controlToken?: string | undefined;
 }
 
 export interface RunningSimulator {
   url: string;
+  /** What the control API (`/_sim/`) needs as `Authorization: Bearer <controlToken>`. */
+  controlToken: string;
   close(): Promise<void>;
 }
 
@@ -54,6 +62,9 @@ export async function startSimulator({
   otherDeviceDelayMs = 1500,
   log = () => {},
   clock = Date.now,
+  allowedHosts,
+  allowedOrigins,
+  controlToken = randomBytes(24).toString('base64url'),
 }: SimulatorOptions = {}): Promise<RunningSimulator> {
   const saved = stateFile === undefined ? undefined : await readStateFile(stateFile);
   const world = new World(saved);
@@ -72,9 +83,13 @@ export async function startSimulator({
     otherDevice?.stop();
     world.reset();
   };
-  const route = createRouter([...publicRoutes(context), ...controlRoutes(context, reset)]);
-  const server = createServer(requestHandler({ route, log, afterEach: save }));
-  server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => answerUnparsableRequest(error, socket, log));
+  const routes = [...publicRoutes(context), ...controlRoutes(context, reset, controlToken)];
+  const handler = requestHandler({ routes, policy: { allowedHosts, allowedOrigins }, log, afterEach: save });
+  // Without Host the request reaches the handler, which answers a problem instead of Node's empty 400.
+  const server = createServer({ requireHostHeader: false }, handler);
+  server.on('checkContinue', continueIfItFits(handler, log));
+  server.on('connect', (request, socket) => refuseConnect(request, socket, log));
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => answerUnparsableRequest(error, socket, log));
 
   save();
   server.listen(port, host);
@@ -82,6 +97,7 @@ export async function startSimulator({
   const address = server.address() as AddressInfo;
   return {
     url: `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`,
+    controlToken,
     async close() {
       otherDevice?.stop();
       server.closeAllConnections();

@@ -16,9 +16,10 @@ export interface TestSimulator extends RunningSimulator {
  */
 export async function startTestSimulator(options: TestSimulatorOptions = {}): Promise<TestSimulator> {
   const simulator = await startSimulator({ initializingMs: 0, firstSyncMs: 0, ...options, host: '127.0.0.1', port: 0 });
-  const control = simulatorControl(simulator.url);
+  const control = simulatorControl(simulator.url, simulator.controlToken);
   return {
     url: simulator.url,
+    controlToken: simulator.controlToken,
     close: simulator.close,
     control,
     async latestSignInCode(email) {

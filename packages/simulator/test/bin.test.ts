@@ -57,3 +57,16 @@ it('exits 1 naming the state file when it is corrupt', async () => {
   expect(await exited).toBe(1);
   expect(output()).toContain(`Could not start the simulator: The state file ${stateFile} is not valid JSON`);
 });
+
+it('prints the control API token at start, random or the one given, and the control API takes it', async () => {
+  const started = (args: string[]) => {
+    const { output } = run(['--port', '0', '--quiet', ...args]);
+    return expect.poll(output).toMatch(/token: \S+/).then(() => ({ url: /listening on (\S+)/.exec(output())![1]!, token: /token: (\S+)/.exec(output())![1]! }));
+  };
+  const [random, another, chosen] = await Promise.all([started([]), started([]), started(['--control-token', 'chosen-token'])]);
+  expect(random.token).toMatch(/^[\w-]{32}$/);
+  expect(another.token).not.toBe(random.token);
+  expect(chosen.token).toBe('chosen-token');
+  expect((await fetch(`${chosen.url}/_sim/scenarios`, { headers: { authorization: 'Bearer chosen-token' } })).status).toBe(200);
+  expect((await fetch(`${chosen.url}/_sim/scenarios`)).status).toBe(401);
+});

@@ -84,7 +84,7 @@ describe('control API errors', () => {
   ] as const)('answer %s with a problem', async (_, method, path, body, status, code) => {
     const simulator = await simulatorForTest();
     const alice = await simulator.signIn('alice@example.com');
-    const response = await rawRequest(simulator.url, method, path.replace('{deviceID}', alice.deviceID), { body });
+    const response = await rawRequest(simulator.url, method, path.replace('{deviceID}', alice.deviceID), { body, accessToken: simulator.controlToken });
     expect(response.status).toBe(status);
     expect(response.headers.get('content-type')).toBe('application/problem+json');
     expect(response.body).toMatchObject({ status, code });
@@ -93,7 +93,7 @@ describe('control API errors', () => {
   it('name each offending field', async () => {
     const simulator = await simulatorForTest();
     const alice = await simulator.signIn('alice@example.com');
-    const response = await rawRequest(simulator.url, 'POST', `/_sim/sessions/${alice.deviceID}/verifications`, { body: '{"methods":"sas","a/b":1}' });
+    const response = await rawRequest(simulator.url, 'POST', `/_sim/sessions/${alice.deviceID}/verifications`, { body: '{"methods":"sas","a/b":1}', accessToken: simulator.controlToken });
     expect(response.body.errors).toEqual([
       { pointer: '/a~1b', detail: 'is not allowed' },
       { pointer: '/methods', detail: 'must be a non-empty list of distinct methods, "qr" and "sas"' },
@@ -104,7 +104,7 @@ describe('control API errors', () => {
     const simulator = await simulatorForTest();
     const alice = await simulator.signIn('alice@example.com');
     const id = await simulator.control.otherDevice.requestVerification(alice.deviceID);
-    const response = await rawRequest(simulator.url, 'POST', `/_sim/sessions/${alice.deviceID}/verifications/${id}/cancel`, { body: '{"code":7}' });
+    const response = await rawRequest(simulator.url, 'POST', `/_sim/sessions/${alice.deviceID}/verifications/${id}/cancel`, { body: '{"code":7}', accessToken: simulator.controlToken });
     expect(response.body).toMatchObject({ code: 'invalid_request', errors: [{ pointer: '/code', detail: 'must be string' }] });
   });
 
@@ -113,5 +113,25 @@ describe('control API errors', () => {
     const alice = await simulator.signIn('alice@example.com');
     const id = await simulator.control.otherDevice.requestVerification(alice.deviceID);
     await expect(simulator.control.otherDevice.accept(alice.deviceID, id)).rejects.toMatchObject({ status: 409, problem: { code: 'action_not_available' } });
+  });
+});
+
+describe('the control token', () => {
+  it.each([
+    ['no token', undefined],
+    ['a wrong token', 'not-the-token'],
+  ])('is required: %s answers 401', async (_, accessToken) => {
+    const simulator = await simulatorForTest();
+    await simulator.requestCode('alice@example.com');
+    const response = await rawRequest(simulator.url, 'GET', '/_sim/outbox', { accessToken });
+    expect(response.status).toBe(401);
+    expect(response.headers.get('www-authenticate')).toBe('Bearer');
+    expect(response.body).toMatchObject({ code: 'unauthorized' });
+  });
+
+  it('is the one the options set', async () => {
+    const simulator = await simulatorForTest({ controlToken: 'chosen-token' });
+    expect(simulator.controlToken).toBe('chosen-token');
+    expect((await rawRequest(simulator.url, 'GET', '/_sim/scenarios', { accessToken: 'chosen-token' })).status).toBe(200);
   });
 });

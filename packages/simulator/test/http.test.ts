@@ -101,14 +101,24 @@ describe.each(byId(protectedOperations))('%s', (_, operation) => {
 describe('requests no operation takes', () => {
   it.each([
     ['an unknown path', 'GET', '/v1/app/setup/nope'],
-    ['a method the path does not have', 'DELETE', '/v1/app/setup'],
-    ['PUT on a verification', 'PUT', '/v1/app/setup/verifications/vrf_1'],
     ['a trailing slash', 'GET', '/v1/app/setup/'],
     ['the root', 'GET', '/'],
     ['a path that looks like a URL', 'GET', '//evil.example/v1/app/setup'],
   ])('answer %s with 404 not_found', async (_, method, path) => {
     const simulator = await simulatorForTest();
     expectProblem(await rawRequest(simulator.url, method, path), 404, 'not_found');
+  });
+
+  it.each([
+    ['DELETE on the setup state', 'DELETE', '/v1/app/setup', 'GET, HEAD'],
+    ['PUT on a verification', 'PUT', '/v1/app/setup/verifications/vrf_1', 'GET, HEAD'],
+    ['GET on the sign-in code', 'GET', '/v1/app/setup/response', 'POST'],
+    ['POST on the outbox', 'POST', '/_sim/outbox', 'GET, HEAD'],
+  ])('answer %s with 405 method_not_allowed and Allow', async (_, method, path, allow) => {
+    const simulator = await simulatorForTest();
+    const response = await rawRequest(simulator.url, method, path);
+    expectProblem(response, 405, 'method_not_allowed');
+    expect(response.headers.get('allow')).toBe(allow);
   });
 
   it('ignore a query string on a contract path', async () => {

@@ -12,7 +12,7 @@ it('writes one line per request: method, route template, status and duration', a
   await rawRequest(simulator.url, 'GET', '/v1/app/setup');
   await rawRequest(simulator.url, 'POST', '/v1/app/setup/verifications/vrf_01JBX3Q4Z8/accept');
   await rawRequest(simulator.url, 'GET', '/v1/app/setup/nope?token=x');
-  await rawRequest(simulator.url, 'GET', '/_sim/outbox?email=alice%40example.com');
+  await rawRequest(simulator.url, 'GET', '/_sim/outbox?email=alice%40example.com', { accessToken: simulator.controlToken });
   expect(lines).toEqual([
     expect.stringMatching(/^GET \/v1\/app\/setup 200 \d+\.\d ms$/),
     expect.stringMatching(/^POST \/v1\/app\/setup\/verifications\/\{verificationID\}\/accept 401 \d+\.\d ms$/),
@@ -61,7 +61,7 @@ it('never writes a token, sign-in code, lead token, recovery key or QR code, nor
   // Secrets where no secret belongs: in the path, in the query, as an unknown token.
   await rawRequest(simulator.url, 'GET', `/v1/app/setup/${alice.accessToken}`);
   await rawRequest(simulator.url, 'GET', `/v1/app/setup/verifications/${leadToken}`, { accessToken: alice.accessToken });
-  await rawRequest(simulator.url, 'GET', `/_sim/outbox?code=${code}`);
+  await rawRequest(simulator.url, 'GET', `/_sim/outbox?code=${code}`, { accessToken: simulator.controlToken });
   const unknownToken = 'syt_not-a-real-token';
   secrets.push(unknownToken);
   errorBodies.push(JSON.stringify((await rawRequest(simulator.url, 'GET', '/v1/app/setup', { accessToken: unknownToken })).body));
@@ -79,7 +79,7 @@ it('logs a request the client abandoned mid-body as aborted, not as an error', a
   const simulator = await simulatorForTest({ log: (line) => lines.push(line) });
   const socket = connect(Number(new URL(simulator.url).port), '127.0.0.1');
   await once(socket, 'connect');
-  const partial = 'POST /v1/app/setup/email HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\ncontent-length: 1000\r\n\r\n{"email":';
+  const partial = 'POST /v1/app/setup/email HTTP/1.1\r\nhost: localhost\r\ncontent-type: application/json\r\ncontent-length: 1000\r\n\r\n{"email":';
   await new Promise((written) => socket.write(partial, written));
   socket.destroy();
   await expect.poll(() => lines).toEqual(['POST /v1/app/setup/email aborted by the client']);

@@ -6,9 +6,10 @@ import { findVerification, requestVerificationFromOtherDevice, takeVerificationS
 import type { Session } from '../model.js';
 import { invalidRequest, ProblemError } from '../problems.js';
 import { scenarios } from '../scenarios.js';
+import { digestOf, matchesDigest } from '../secrets.js';
 import type { Step } from '../verification.js';
 import { json, noContent, type ApiRoute } from './reply.js';
-import { readJsonBody, splitTarget } from './request.js';
+import { bearerToken, readJsonBody, splitTarget } from './request.js';
 
 const verificationPath = '/_sim/sessions/{deviceID}/verifications/{verificationID}';
 /** What the control API lets the other device do, by the path under the verification. */
@@ -20,8 +21,24 @@ const otherDeviceSteps: [path: string, step: Step][] = [
   ['mismatch', 'mismatch'],
 ];
 
-/** The simulator's own API under `/_sim/`: outside the contract, for tests and for people trying flows alone. */
-export function controlRoutes(context: SimulatorContext, reset: () => void): ApiRoute[] {
+/**
+ * The simulator's own API under `/_sim/`: outside the contract, for tests and for people trying flows alone. It
+ * reads sign-in codes and resets accounts, so every route needs the control token as a bearer token.
+ */
+export function controlRoutes(context: SimulatorContext, reset: () => void, controlToken: string): ApiRoute[] {
+  const tokenDigest = digestOf(controlToken);
+  return unguardedControlRoutes(context, reset).map((route) => ({
+    ...route,
+    handle: (request, params) => {
+      if (!matchesDigest(bearerToken(request) ?? '', tokenDigest)) {
+        throw new ProblemError('unauthorized', "The control API needs the token the simulator printed at start, as 'Authorization: Bearer <token>'.");
+      }
+      return route.handle(request, params);
+    },
+  }));
+}
+
+function unguardedControlRoutes(context: SimulatorContext, reset: () => void): ApiRoute[] {
   const { world } = context;
   const sessionOf = (params: Record<string, string>) => sessionByDeviceID(context, params.deviceID!);
 

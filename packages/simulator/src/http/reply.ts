@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { TooManyAttemptsError, type ProblemError } from '../problems.js';
+import { MethodNotAllowedError, TooManyAttemptsError, type ProblemError } from '../problems.js';
 import type { Route } from './router.js';
 
 export interface Reply {
@@ -17,11 +17,12 @@ export interface ApiRoute extends Route {
 export const json = (body: unknown): Reply => ({ status: 200, body });
 export const noContent: Reply = { status: 204 };
 
-/** A problem response, with the headers the contract requires for 401 and 429. */
+/** A problem response, with the headers the contract requires for 401, 405 and 429. */
 export function problemReply(problem: ProblemError): Reply {
   const headers: Record<string, string> = { 'content-type': 'application/problem+json' };
   if (problem.code === 'unauthorized') headers['www-authenticate'] = 'Bearer';
   if (problem instanceof TooManyAttemptsError) headers['retry-after'] = String(problem.retryAfterSeconds);
+  if (problem instanceof MethodNotAllowedError) headers.allow = problem.allowedMethods.join(', ');
   return { status: problem.status, body: problem.toProblem(), headers };
 }
 

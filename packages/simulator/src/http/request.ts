@@ -3,6 +3,11 @@ import { ProblemError } from '../problems.js';
 
 export const maxBodyBytes = 64 * 1024;
 
+export const payloadTooLarge = () => new ProblemError('payload_too_large', 'The request body is larger than 64 KiB.');
+
+/** Whether `Content-Length` announces a body over the cap, which is refused before a byte of it is read. */
+export const announcesTooLargeBody = (request: IncomingMessage) => Number(request.headers['content-length']) > maxBodyBytes;
+
 /**
  * The body as text, or `undefined` when there is none. A body over the cap is still read to its end (and
  * dropped) so that the client, which may still be sending, receives the 413 instead of a reset connection.
@@ -17,7 +22,7 @@ export function readBody(request: IncomingMessage): Promise<string | undefined> 
     });
     request.once('error', reject);
     request.once('end', () => {
-      if (size > maxBodyBytes) reject(new ProblemError('payload_too_large', 'The request body is larger than 64 KiB.'));
+      if (size > maxBodyBytes) reject(payloadTooLarge());
       else resolve(size === 0 ? undefined : Buffer.concat(chunks).toString('utf8'));
     });
   });
