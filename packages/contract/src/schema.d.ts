@@ -801,7 +801,7 @@ export interface components {
          * @description Too many requests or wrong attempts. Wait for `Retry-After` seconds. Decision: more than 5 wrong sign-in codes
          *     per setup request locks that request; and at most 10 wrong sign-in codes per email in 15 minutes, across setup
          *     requests, so that starting a new request gives no fresh guesses (`Retry-After` is then the time until the
-         *     oldest wrong code leaves the window). Wrong recovery keys are limited per session.
+         *     oldest wrong code leaves the window). Wrong recovery keys likewise: 5 per session, 10 per account in 15 minutes.
          */
         TooManyRequests: {
             headers: {

@@ -36,12 +36,14 @@ export function confirmRecoveryKeyReset(context: SimulatorContext, session: Sess
   return { session: setupStateFor(context, session) };
 }
 
-/** Compares the key with the account's; wrong keys count towards the session's lockout. */
+/** Compares the key with the account's; wrong keys count towards the session's lockout and the account's. */
 function checkRecoveryKey(context: SimulatorContext, session: Session, recoveryKey: string): void {
   assertNotLockedOut(session.recoveryKeyAttempts, context.now());
+  context.world.wrongRecoveryKeys.assertUnderLimit(session.userID, context.now());
   const expected = context.world.accountOf(session).recoveryKey;
   if (!expected || !recoveryKeyMatches(recoveryKey, expected.digest)) {
     recordWrongAttempt(session.recoveryKeyAttempts, context.now());
+    context.world.wrongRecoveryKeys.record(session.userID, context.now());
     throw new ProblemError('invalid_recovery_key', 'The recovery key is wrong. Check it and try again.');
   }
   forgetWrongAttempts(session.recoveryKeyAttempts);

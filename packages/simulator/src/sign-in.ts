@@ -57,8 +57,10 @@ export function sendSignInCode(context: SimulatorContext, { email, setupRequestI
 export function completeSignIn(context: SimulatorContext, { response, setupRequestID }: CompleteSignInRequest): SignInResult {
   const { request, step } = liveSetupRequest(context, setupRequestID, ['awaiting-code']);
   assertNotLockedOut(request.codeAttempts, context.now());
+  context.world.wrongSignInCodes.assertUnderLimit(step.email, context.now());
   if (!matchesDigest(response.replace(/\s+/g, ''), step.codeDigest)) {
     recordWrongAttempt(request.codeAttempts, context.now());
+    context.world.wrongSignInCodes.record(step.email, context.now());
     throw new ProblemError('invalid_sign_in_code', 'The sign-in code is wrong. Check the latest email and try again.');
   }
   const account = context.world.accountByEmail(step.email);

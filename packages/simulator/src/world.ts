@@ -1,3 +1,4 @@
+import { wrongAttemptsPerWindow } from './attempt-window.js';
 import type { Account, OutboxMessage, Session, SetupRequest, VerificationRecord } from './model.js';
 import { seededAccounts } from './scenarios.js';
 import { digestOf, newAccessToken, newDeviceID } from './secrets.js';
@@ -23,18 +24,24 @@ export class World {
   readonly setupRequests = new Map<string, SetupRequest>();
   /** Newest first. */
   private readonly outbox: OutboxMessage[] = [];
+  /** Wrong sign-in codes by email, across setup requests. Not saved: a restart forgets them. */
+  readonly wrongSignInCodes = wrongAttemptsPerWindow();
+  /** Wrong recovery keys by user ID, across sessions. Not saved either. */
+  readonly wrongRecoveryKeys = wrongAttemptsPerWindow();
 
   constructor(saved: SavedWorld = { accounts: seededAccounts(), sessions: [] }) {
     this.load(saved);
   }
 
-  /** Back to the seeded scenarios: no sessions, no setup requests, no mail. */
+  /** Back to the seeded scenarios: no sessions, no setup requests, no mail, no wrong attempts. */
   reset(): void {
     this.accounts.clear();
     this.sessions.clear();
     this.verifications.clear();
     this.setupRequests.clear();
     this.outbox.length = 0;
+    this.wrongSignInCodes.clear();
+    this.wrongRecoveryKeys.clear();
     this.load({ accounts: seededAccounts(), sessions: [] });
   }
 

@@ -46,6 +46,22 @@ describe('verifyRecoveryKey', () => {
     expect((await verify(alice, aliceRecoveryKey)).response.status).toBe(200);
   });
 
+  it('limits wrong keys per account across sessions: after 10 in 15 minutes, a new session answers 429 until the oldest leaves the window', async () => {
+    const clock = manualClock();
+    const simulator = await simulatorForTest({ clock: clock.now });
+    for (const minute of [0, 1]) {
+      clock.advance(minute * 60_000);
+      const alice = await simulator.signIn('alice@example.com');
+      for (let attempt = 1; attempt <= 5; attempt++) expect((await verify(alice, wrongKey)).response.status).toBe(400);
+    }
+    const freshAlice = await simulator.signIn('alice@example.com');
+    const locked = await verify(freshAlice, aliceRecoveryKey);
+    expect(locked.response.status).toBe(429);
+    expect(locked.response.headers.get('retry-after')).toBe(String(14 * 60));
+    clock.advance(14 * 60_000);
+    expect((await verify(freshAlice, aliceRecoveryKey)).response.status).toBe(200);
+  });
+
   it('forgets wrong keys once the right one is entered', async () => {
     const simulator = await simulatorForTest();
     const alice = await simulator.signIn('alice@example.com');

@@ -223,6 +223,26 @@ describe('sign-in errors', () => {
     expect((await send.code('000000')).response.status).toBe(429);
   });
 
+  it('limit wrong codes per email across setup requests: after 10 in 15 minutes, 429 with Retry-After until the oldest leaves the window', async () => {
+    const clock = manualClock();
+    const simulator = await simulatorForTest({ clock: clock.now, setupRequestTtlMs: 60 * 60_000 });
+    const answerTo = (setupRequestID: string, response: string) => simulator.api.POST('/v1/app/setup/response', { body: { response, setupRequestID } });
+    for (const minute of [0, 1]) {
+      clock.advance(minute * 60_000);
+      const { setupRequestID, code } = await simulator.requestCode('alice@example.com');
+      for (let attempt = 1; attempt <= 5; attempt++) expect((await answerTo(setupRequestID, wrong(code))).response.status).toBe(400);
+    }
+    const fresh = await simulator.requestCode('Alice@Example.com');
+    const locked = await answerTo(fresh.setupRequestID, fresh.code);
+    expect(locked.response.status).toBe(429);
+    expect(locked.response.headers.get('retry-after')).toBe(String(14 * 60));
+    expect(locked.error).toMatchObject({ code: 'too_many_attempts' });
+    const bob = await simulator.requestCode('bob@example.com');
+    expect((await answerTo(bob.setupRequestID, bob.code)).response.status).toBe(200);
+    clock.advance(14 * 60_000);
+    expect((await answerTo(fresh.setupRequestID, fresh.code)).response.status).toBe(200);
+  });
+
   it('answer 400 invalid_lead_token for a lead token of another setup request', async () => {
     const { send } = await setupRequestAt('awaiting-registration');
     const { error, response } = await send.registration('newuser', 'lt_someone-elses');
