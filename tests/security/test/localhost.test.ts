@@ -1,0 +1,209 @@
+// The localhost surface of the simulator, as a web page, a DNS-rebinding attack or a guessing script would try
+// it, over real sockets: every refusal is a contract problem that the operation declares.
+import { request } from 'node:http';
+import { connect } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { operationTable, type OperationId } from '@beeper-setup/contract';
+import { startTestSimulator, type TestSimulator } from '@beeper-setup/simulator/testing';
+import { validateResponse } from '@beeper-setup/validator';
+
+const wizard = 'http://localhost:5173';
+let simulator: TestSimulator;
+let port: number;
+
+beforeAll(async () => {
+  simulator = await startTestSimulator({ allowedOrigins: [wizard], allowedHosts: ['sim.test'] });
+  port = Number(new URL(simulator.url).port);
+});
+afterAll(() => simulator.close());
+
+interface Answer {
+  status: number;
+  headers: Headers;
+  text: string;
+  body: any;
+}
+
+/** A request with exactly these headers (Node adds Host unless one is given). */
+function send(method: string, path: string, headers: Record<string, string> = {}, body?: string): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const outgoing = request({ host: '127.0.0.1', port, method, path, headers: body === undefined ? headers : { ...headers, 'content-length': String(Buffer.byteLength(body)) } }, (incoming) => {
+      let text = '';
+      incoming.setEncoding('utf8');
+      incoming.on('data', (chunk: string) => (text += chunk));
+      incoming.on('end', () => {
+        const received = new Headers();
+        for (const [name, value] of Object.entries(incoming.headers)) for (const each of [value ?? []].flat()) received.append(name, each);
+        resolve({ status: incoming.statusCode!, headers: received, text, body: text ? JSON.parse(text) : undefined });
+      });
+    });
+    outgoing.on('error', reject);
+    outgoing.end(body);
+  });
+}
+
+/** Bytes on a socket, and everything the server writes back until it closes or `until` matches. */
+function sendRaw(text: string, until = /\}$/): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1');
+    let received = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => {
+      received += chunk;
+      if (!until.test(received)) return;
+      socket.destroy();
+      resolve(received);
+    });
+    socket.on('close', () => resolve(received));
+    socket.on('error', reject);
+    socket.write(text);
+  });
+}
+
+/** The problem in a raw answer: its status line and its body. */
+function rawProblem(answer: string): { statusLine: string; contentType: string | undefined; body: any } {
+  const [head = '', body = ''] = answer.split('\r\n\r\n');
+  return { statusLine: head.split('\r\n')[0]!, contentType: /content-type: (.+)/i.exec(head)?.[1], body: body ? JSON.parse(body) : undefined };
+}
+
+const declares = (operation: OperationId, answer: Answer) => validateResponse(operation, { status: answer.status, headers: answer.headers, body: answer.body });
+const control = () => ({ authorization: `Bearer ${simulator.controlToken}` });
+const emailBody = JSON.stringify({ email: 'alice@example.com', setupRequestID: 'sr_0000000000' });
+
+describe('simple requests from other origins', () => {
+  it('refuses a text/plain body on a public sign-in operation with 415 unsupported_media_type', async () => {
+    const answer = await send('POST', '/v1/app/setup/email', { 'content-type': 'text/plain' }, emailBody);
+    expect(answer.status).toBe(415);
+    expect(answer.body).toMatchObject({ code: 'unsupported_media_type', status: 415 });
+    expect(declares('sendSignInCode', answer)).toEqual({ valid: true });
+  });
+
+  it('accepts application/json with a charset', async () => {
+    const answer = await send('POST', '/v1/app/setup/email', { 'content-type': 'application/json; charset=utf-8' }, emailBody);
+    expect(answer.body.code).toBe('setup_request_not_found');
+  });
+
+  it('refuses POST /_sim/reset from Origin http://evil.example with 403 origin_not_allowed, and a text/plain one with 415', async () => {
+    const fromEvil = await send('POST', '/_sim/reset', { ...control(), origin: 'http://evil.example' });
+    expect(fromEvil.status).toBe(403);
+    expect(fromEvil.body).toMatchObject({ code: 'origin_not_allowed' });
+    expect((await send('POST', '/_sim/reset', { ...control(), 'content-type': 'text/plain' }, '{}')).status).toBe(415);
+  });
+
+  it('refuses a public operation from another origin with 403, declared in the contract; the allowed wizard and no Origin pass', async () => {
+    const fromEvil = await send('GET', '/v1/app/setup', { origin: 'http://evil.example' });
+    expect(fromEvil.status).toBe(403);
+    expect(declares('getSetupState', fromEvil)).toEqual({ valid: true });
+    expect((await send('GET', '/v1/app/setup', { origin: wizard })).status).toBe(200);
+    expect((await send('GET', '/v1/app/setup')).status).toBe(200);
+  });
+});
+
+describe('DNS rebinding', () => {
+  it('refuses GET /_sim/outbox with Host: attacker.example (421 misdirected_request), so no page reads sign-in codes', async () => {
+    const answer = await send('GET', '/_sim/outbox', { ...control(), host: 'attacker.example' });
+    expect(answer.status).toBe(421);
+    expect(answer.body).toMatchObject({ code: 'misdirected_request' });
+    expect(answer.text).not.toContain('messages');
+  });
+
+  it('refuses a public operation for a foreign Host with 421, declared in the contract', async () => {
+    const answer = await send('GET', '/v1/app/setup', { host: `attacker.example:${port}` });
+    expect(answer.status).toBe(421);
+    expect(declares('getSetupState', answer)).toEqual({ valid: true });
+  });
+
+  it.each(['localhost', `localhost:${port}`, `wizard.localhost:${port}`, `127.9.9.9:${port}`, `[::1]:${port}`, 'sim.test:80'])('answers for Host %s', async (host) => {
+    expect((await send('GET', '/v1/app/setup', { host })).status).toBe(200);
+  });
+});
+
+describe('the control API', () => {
+  it('needs the control token: without it /_sim/outbox answers 401', async () => {
+    const answer = await send('GET', '/_sim/outbox');
+    expect(answer.status).toBe(401);
+    expect(answer.text).not.toContain('messages');
+    expect((await send('GET', '/_sim/outbox', control())).status).toBe(200);
+  });
+});
+
+describe('HTTP semantics', () => {
+  it('answers a known path with another method with 405 and Allow, declared in the contract', async () => {
+    const answer = await send('DELETE', '/v1/app/setup');
+    expect(answer.status).toBe(405);
+    expect(answer.headers.get('allow')).toBe('GET, HEAD');
+    expect(answer.body).toMatchObject({ code: 'method_not_allowed' });
+    expect(declares('getSetupState', answer)).toEqual({ valid: true });
+  });
+
+  it('answers HEAD wherever GET works: the same status and headers, no body', async () => {
+    const get = await send('GET', '/v1/app/setup');
+    const head = await send('HEAD', '/v1/app/setup');
+    expect(head.status).toBe(200);
+    expect(head.headers.get('content-type')).toBe('application/json');
+    expect(head.headers.get('content-length')).toBe(get.headers.get('content-length'));
+    expect(head.text).toBe('');
+  });
+
+  it.each([
+    ['a request without Host', 'GET /v1/app/setup HTTP/1.1\r\n\r\n'],
+    ['an HTTP/1.0 request without Host', 'GET /v1/app/setup HTTP/1.0\r\n\r\n'],
+    ['a CONNECT', `CONNECT evil.example:443 HTTP/1.1\r\nhost: evil.example:443\r\n\r\n`],
+    ['headers over 16 KiB', `GET /v1/app/setup HTTP/1.1\r\nhost: localhost\r\nx-big: ${'a'.repeat(17 * 1024)}\r\n\r\n`],
+  ])('answers %s with a 400 invalid_request problem, not an empty 400 or a dropped socket', async (_, text) => {
+    const { statusLine, contentType, body } = rawProblem(await sendRaw(text));
+    expect(statusLine).toMatch(/^HTTP\/1\.1 400 /);
+    expect(contentType).toBe('application/problem+json');
+    expect(body).toMatchObject({ status: 400, code: 'invalid_request' });
+  });
+
+  it('answers Expect: 100-continue with a body over 64 KiB with 413 at once, before any of the body is sent', async () => {
+    const head = `POST /v1/app/setup/email HTTP/1.1\r\nhost: localhost\r\ncontent-type: application/json\r\ncontent-length: 100000\r\nexpect: 100-continue\r\n\r\n`;
+    const answer = await sendRaw(head);
+    expect(answer).not.toContain('100 Continue');
+    const { statusLine, body } = rawProblem(answer);
+    expect(statusLine).toMatch(/^HTTP\/1\.1 413 /);
+    expect(body).toMatchObject({ code: 'payload_too_large' });
+  });
+
+  it('asks for the body of an Expect: 100-continue request that fits', async () => {
+    const answer = await sendRaw(`POST /v1/app/setup/start HTTP/1.1\r\nhost: localhost\r\ncontent-type: application/json\r\ncontent-length: 2\r\nexpect: 100-continue\r\n\r\n`, /100 Continue/);
+    expect(answer).toMatch(/^HTTP\/1\.1 100 Continue/);
+  });
+
+  it('declares on every operation every status a server here sends for it, so the conformance proxy accepts each', () => {
+    const always = ['400', '403', '405', '413', '415', '421', '429', '500', '503'];
+    for (const id of Object.keys(operationTable) as OperationId[]) {
+      for (const status of always) {
+        const answer = { status: Number(status), headers: new Headers({ 'content-type': 'application/problem+json', allow: 'GET', 'retry-after': '1' }) };
+        const problem = { type: 'urn:beeper:setup:problem:internal_error', title: 'Internal error', status: Number(status), detail: 'x', code: 'internal_error' };
+        const validation = validateResponse(id, { ...answer, body: problem });
+        expect(validation.valid ? 'declared' : JSON.stringify(validation.errors), `${id} ${status}`).toBe('declared');
+      }
+    }
+  });
+});
+
+describe('brute force of sign-in codes', () => {
+  it('answers 429 with Retry-After after 10 wrong codes for one email, even on a new setup request with the right code', async () => {
+    const email = 'brute.force@example.com';
+    const post = (path: string, body: unknown) => send('POST', path, { 'content-type': 'application/json' }, JSON.stringify(body));
+    const newRequest = async () => {
+      const { setupRequestID } = (await post('/v1/app/setup/start', {})).body;
+      await post('/v1/app/setup/email', { email, setupRequestID });
+      return { setupRequestID, code: await simulator.latestSignInCode(email) };
+    };
+    for (const _ of [1, 2]) {
+      const { setupRequestID, code } = await newRequest();
+      const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, '0');
+      for (let attempt = 1; attempt <= 5; attempt++) expect((await post('/v1/app/setup/response', { response: wrong, setupRequestID })).status).toBe(400);
+    }
+    const { setupRequestID, code } = await newRequest();
+    const locked = await post('/v1/app/setup/response', { response: code, setupRequestID });
+    expect(locked.status).toBe(429);
+    expect(locked.body).toMatchObject({ code: 'too_many_attempts' });
+    expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(890);
+    expect(Number(locked.headers.get('retry-after'))).toBeLessThanOrEqual(900);
+    expect(declares('completeSignIn', locked)).toEqual({ valid: true });
+  });
+});
