@@ -4,3 +4,4 @@ export { startTestSimulator, type TestSimulator, type TestSimulatorOptions } fro
 export { signInDriver, type Device, type SignInDriver, type SignInDriverOptions } from './testing-sign-in.js';
 export { forVerification, fetchSetupState, type SetupApi } from './testing-requests.js';
 export { manualClock, type ManualClock } from './testing-clock.js';
+export { rawRequest, type RawResponse } from './testing-raw-request.js';
