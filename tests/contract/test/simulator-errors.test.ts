@@ -172,17 +172,17 @@ async function answerOf(response: Response) {
   return { status: response.status, headers: response.headers, body };
 }
 
-async function send(baseUrl: string, id: OperationId, init: { body?: string; accessToken?: string }) {
+async function send(baseUrl: string, id: OperationId, init: { body?: string; accessToken?: string; contentType?: string }) {
   const { method, url } = operationsUnderTest.find((operation) => operation.id === id)!;
   return fetch(`${baseUrl}${url}`, {
     method,
-    headers: { 'content-type': 'application/json', ...(init.accessToken && { authorization: `Bearer ${init.accessToken}` }) },
+    headers: { 'content-type': init.contentType ?? 'application/json', ...(init.accessToken && { authorization: `Bearer ${init.accessToken}` }) },
     body: method === 'GET' ? null : (init.body ?? null),
   });
 }
 
 describe('requests that break the contract, passed on to the simulator by Prism', () => {
-  async function passedOn(id: OperationId, init: { body?: string; accessToken?: string } = {}) {
+  async function passedOn(id: OperationId, init: { body?: string; accessToken?: string; contentType?: string } = {}) {
     const response = await send(rig.lenientProxyUrl, id, init);
     expect(response.headers.get('sl-violations')).toBeNull();
     const answer = await answerOf(response);
@@ -195,6 +195,12 @@ describe('requests that break the contract, passed on to the simulator by Prism'
     const { accessToken } = await rig.signIn('alice@example.com');
     const invalid = await passedOn(id, { accessToken, body: JSON.stringify({ ...operation.requestExample, unexpected: true }) });
     expect(invalid.body).toMatchObject({ status: 400, code: 'invalid_request', errors: expect.arrayContaining([{ pointer: '/unexpected', detail: 'is not allowed' }]) });
+  });
+
+  it.each(withBody.map((operation) => [operation.id, operation] as const))('%s: a body that is not application/json → 415, a status the contract declares', async (id, operation) => {
+    const { accessToken } = await rig.signIn('alice@example.com');
+    const refused = await passedOn(id, { accessToken, contentType: 'text/plain', body: JSON.stringify(operation.requestExample ?? {}) });
+    expect(refused.body).toMatchObject({ status: 415, code: 'unsupported_media_type' });
   });
 
 });
