@@ -1,6 +1,7 @@
 import { CommanderError } from 'commander';
 import { createContext } from './context.js';
-import { describeFailure, exitCodes } from './failures.js';
+import { describeFailure, exitCodes, type FailureContext } from './failures.js';
+import { printError } from './output.js';
 import { buildProgram, globalOptionsOf, type Run } from './program.js';
 
 // A reader that stops early (`beeper-setup --help | head`) is not an error.
@@ -10,10 +11,10 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 });
 
 /** Writes the failure in words (with its stack trace under --debug) and sets the exit code. */
-function report(error: unknown, { baseUrl, debug }: { baseUrl: string; debug: boolean }): void {
-  const { message, exitCode } = describeFailure(error, baseUrl);
-  process.stderr.write(`${message}\n`);
-  if (debug && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+function report(error: unknown, { debug, ...context }: FailureContext & { debug: boolean }): void {
+  const { message, exitCode } = describeFailure(error, context);
+  printError(message);
+  if (debug && error instanceof Error && error.stack) printError(error.stack);
   process.exitCode = exitCode;
 }
 
@@ -24,7 +25,7 @@ const runCommand: Run = async (command, work) => {
   try {
     await work(context);
   } catch (error) {
-    report(error, { baseUrl: context.baseUrl, debug: Boolean(options.debug) });
+    report(error, { baseUrl: context.baseUrl, requestTimeoutMs: context.requestTimeoutMs, debug: Boolean(options.debug) });
   } finally {
     context.input.close();
   }
@@ -37,7 +38,7 @@ try {
     // Commander has printed the message (and the help) already.
     process.exitCode = error.exitCode === 0 ? exitCodes.ok : exitCodes.usage;
   } else {
-    // Before a command has its context: an unreadable credentials file or a malformed base URL.
+    // Before a command has its context: a bad base URL or token, or a credentials file that cannot be used.
     report(error, { baseUrl: 'the Beeper Desktop API', debug: process.argv.includes('--debug') });
   }
 }

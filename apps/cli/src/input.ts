@@ -1,6 +1,7 @@
 import { createInterface } from 'node:readline';
 import * as prompts from '@clack/prompts';
 import { CliError, UsageError, exitCodes } from './failures.js';
+import { terminalText } from './terminal-text.js';
 
 /**
  * Where answers come from. Interactively, prompts on the terminal (secrets hidden). Otherwise flags for
@@ -48,7 +49,9 @@ export function createInput({ fromStdin }: { fromStdin: boolean }): Input {
         return given;
       }
       if (!interactive) throw missing(message, `pass ${flag}`);
-      return answered<string>(await prompts.text({ message, ...(placeholder && { placeholder }), ...(validate && { validate: (value) => validate(value ?? '') }) }));
+      return answered<string>(
+        await prompts.text({ message: terminalText(message), ...(placeholder && { placeholder: terminalText(placeholder) }), ...(validate && { validate: (value) => validate(value ?? '') }) }),
+      );
     },
     async secret({ message, name }) {
       if (lines) {
@@ -57,7 +60,7 @@ export function createInput({ fromStdin }: { fromStdin: boolean }): Input {
         return line.value.trim();
       }
       if (!interactive) throw missingSecret(message, name);
-      return answered<string>(await prompts.password({ message, validate: (value) => (value?.trim() ? undefined : 'Required.') })).trim();
+      return answered<string>(await prompts.password({ message: terminalText(message), validate: (value) => (value?.trim() ? undefined : 'Required.') })).trim();
     },
     close() {
       reader?.close();
@@ -68,7 +71,7 @@ export function createInput({ fromStdin }: { fromStdin: boolean }): Input {
     async confirm({ message, flag, given }) {
       if (given !== undefined) return given;
       if (!interactive) throw missing(`An answer to "${message}"`, `pass ${flag}`);
-      return answered<boolean>(await prompts.confirm({ message }));
+      return answered<boolean>(await prompts.confirm({ message: terminalText(message) }));
     },
     async choose<T extends string>({ message, flag, given, options }: Question<T> & { options: { value: T; label: string; hint?: string }[] }): Promise<T> {
       if (given !== undefined) {
@@ -76,7 +79,9 @@ export function createInput({ fromStdin }: { fromStdin: boolean }): Input {
         return given;
       }
       if (!interactive) throw missing(message, `pass ${flag} (${options.map((option) => option.value).join(', ')})`);
-      return answered<T>(await prompts.select({ message, options: options as prompts.Option<T>[] }));
+      // The labels can be the server's (username suggestions); the values go back to it as they came.
+      const shown = options.map(({ value, label, hint }) => ({ value, label: terminalText(label), ...(hint && { hint: terminalText(hint) }) }));
+      return answered<T>(await prompts.select({ message: terminalText(message), options: shown as prompts.Option<T>[] }));
     },
   };
 }

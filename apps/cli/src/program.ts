@@ -37,6 +37,7 @@ export function buildProgram(run: Run): Command {
     .option('--base-url <url>', 'the Beeper Desktop API (default: $BEEPER_DESKTOP_BASE_URL, else http://localhost:23373)')
     .option('--stdin', 'read secrets (sign-in code, recovery key, QR payload) from standard input, one per line, and never prompt')
     .option('--wait-timeout <seconds>', 'how long to wait for the other device or the server', seconds, 300)
+    .option('--request-timeout <seconds>', 'how long each request may take to be answered, retries included', seconds, 30)
     .option('--debug', 'log each request and show stack traces')
     .showHelpAfterError('(run beeper-setup --help for usage)')
     .exitOverride() // subcommands inherit it: bin.ts turns every parse error into exit code 2

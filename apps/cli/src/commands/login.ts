@@ -32,6 +32,7 @@ export async function signIn(context: Context, options: LoginOptions): Promise<S
   });
   const email = typed.trim();
   input.ensureSecretsCanBeRead('the sign-in code');
+  await context.ensureTokenCanBeSaved();
   const { setupRequestID } = await unwrap(client.POST('/v1/app/setup/start'));
   await unwrap(client.POST('/v1/app/setup/email', { body: { email, setupRequestID } }));
   output.step(`A sign-in code is on its way to ${email}.`);
