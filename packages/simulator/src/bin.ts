@@ -1,5 +1,5 @@
 import { Command, InvalidArgumentError } from 'commander';
-import { isLoopbackHostname } from '@beeper-setup/validator';
+import { exposureWarning } from './exposure-warning.js';
 import { defaultPort, startSimulator } from './server.js';
 
 const program = new Command('beeper-setup-sim')
@@ -46,10 +46,8 @@ interface Options {
   quiet?: boolean;
 }
 const { host, port, stateFile, autoOtherDevice = false, allowHost, allowOrigin, controlToken, quiet } = program.opts<Options>();
-if (!isLoopbackHostname(host)) {
-  console.error(`WARNING: listening on ${host}, which is not a loopback address: other machines can reach this simulator.
-WARNING: Requests naming it in Host answer 421 unless you pass --allow-host too. Use --host 127.0.0.1 unless you mean it.`);
-}
+const warning = exposureWarning(host);
+if (warning) console.error(warning);
 const simulator = await startSimulator({
   host,
   port,
