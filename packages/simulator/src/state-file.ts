@@ -1,35 +1,67 @@
-import { randomBytes } from 'node:crypto';
 import { open, readFile, rename, rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import type { Account, Session } from './model.js';
+import { linkTarget, removeLeftoverTemporaryFiles, temporaryFileFor, tryWritingBeside } from './state-file-folder.js';
 import type { SavedWorld } from './world.js';
 
 const format = 'beeper-setup-simulator/1';
 
+const leaveItOrMoveIt = 'It was left as it is: repair it, or move it away to start from the seeded scenarios.';
+
 export class StateFileError extends Error {
-  constructor(path: string, problem: string) {
-    super(`The state file ${path} ${problem}. It was left as it is: repair it, or move it away to start from the seeded scenarios.`);
+  constructor(name: string, problem: string, whatToDo = leaveItOrMoveIt) {
+    super(`The state file ${name} ${problem}. ${whatToDo}`);
     this.name = 'StateFileError';
   }
 }
 
-/** The saved accounts and sessions, or `undefined` when there is no file yet. Anything else unusable throws. */
-export async function readStateFile(path: string): Promise<SavedWorld | undefined> {
+const codeOf = (error: unknown) => (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+
+/**
+ * Makes the state file ready at start: follows a symbolic link to its target, checks that its folder takes new
+ * files, removes the temporary files a killed simulator left there, and reads what it holds (`saved` is
+ * `undefined` when there is no file yet). Anything unusable throws a `StateFileError`; `reportWriteFailure`
+ * receives each save that fails later.
+ */
+export async function openStateFile(path: string, reportWriteFailure: (error: StateFileError) => void) {
+  const target = await linkTarget(path);
+  if (target === undefined) throw new StateFileError(path, 'is a loop of symbolic links');
+  const name = target === path ? path : `${path} (a link to ${target})`;
+  try {
+    await tryWritingBeside(target);
+  } catch (error) {
+    throw new StateFileError(
+      name,
+      `cannot be saved: its folder ${dirname(target)} does not take new files (${codeOf(error)})`,
+      'Pass a --state-file in a folder you can write to, or make that folder writable.',
+    );
+  }
+  await removeLeftoverTemporaryFiles(target);
+  const saved = await readStateFile(target, name);
+  const writer = stateFileWriter(target, (error) =>
+    reportWriteFailure(
+      new StateFileError(name, `could not be saved (${codeOf(error)})`, 'The simulator goes on, but keeps no change until a save succeeds: make its folder writable again, and the next change saves everything.'),
+    ),
+  );
+  return { saved, writer };
+}
+
+export async function readStateFile(path: string, name = path): Promise<SavedWorld | undefined> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new StateFileError(path, `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    throw new StateFileError(name, `cannot be read (${codeOf(error)})`);
   }
   let saved: unknown;
   try {
     saved = JSON.parse(text);
   } catch {
-    throw new StateFileError(path, 'is not valid JSON');
+    throw new StateFileError(name, 'is not valid JSON');
   }
   const problem = problemWith(saved);
-  if (problem) throw new StateFileError(path, `is not a simulator state file (${problem})`);
+  if (problem) throw new StateFileError(name, `is not a simulator state file (${problem})`);
   return saved as SavedWorld;
 }
 
@@ -71,7 +103,7 @@ export function stateFileWriter(path: string, onError: (error: Error) => void) {
 }
 
 async function writeAtomically(path: string, text: string): Promise<void> {
-  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  const temporary = temporaryFileFor(path);
   try {
     // 0600: the file holds recovery-key and token digests, and the user's emails.
     const file = await open(temporary, 'wx', 0o600);
@@ -133,8 +165,24 @@ function problemWith(saved: unknown): string | undefined {
   return (
     accounts.map((account, i) => recordProblem(account, accountFields, `/accounts/${i}`)).find(Boolean) ??
     sessions.map((session, i) => recordProblem(session, sessionFields, `/sessions/${i}`)).find(Boolean) ??
-    sessions.map((session: Session, i) => (userIDs.has(session.userID) ? undefined : `/sessions/${i}/userID names no account`)).find(Boolean)
+    sessions.map((session: Session, i) => (userIDs.has(session.userID) ? undefined : `/sessions/${i}/userID names no account`)).find(Boolean) ??
+    // The simulator keys accounts and sessions by these, so a repeated one would silently hide or drop a record.
+    repeated(accounts, '/accounts', 'userID') ??
+    repeated(accounts, '/accounts', 'email') ??
+    repeated(sessions, '/sessions', 'tokenDigest') ??
+    repeated(sessions, '/sessions', 'deviceID')
   );
+}
+
+/** Each record whose `field` repeats an earlier one's, such as `/accounts/2/userID "@alice:beeper.com" repeats /accounts/0`. */
+function repeated(records: Record<string, unknown>[], at: string, field: string): string | undefined {
+  const firstWith = new Map<unknown, number>();
+  const repeats = records.flatMap((record, i) => {
+    const first = firstWith.get(record[field]);
+    if (first === undefined) firstWith.set(record[field], i);
+    return first === undefined ? [] : [`${at}/${i}/${field} ${JSON.stringify(record[field])} repeats ${at}/${first}`];
+  });
+  return repeats.length > 0 ? `duplicates: ${repeats.join(', ')}` : undefined;
 }
 
 function recordProblem(record: unknown, fields: Record<string, { check: Check; optional?: true }>, at: string): string | undefined {

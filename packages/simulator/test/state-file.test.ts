@@ -78,6 +78,7 @@ describe('with a state file', () => {
 });
 
 describe('an unusable state file', () => {
+  const account = { email: 'nobody@example.com', username: 'nobody', userID: '@nobody:beeper.com' };
   const session = { tokenDigest: 'x'.repeat(43), deviceID: 'SIMDEVICE1', userID: '@nobody:beeper.com', signedInAt: 0, verified: false, recoveryKeyAttempts: { count: 0 }, otherDeviceSharesSecrets: true };
   it.each([
     ['not JSON', '{"format": "beeper-setup-simulator/1", "accounts": [', /is not valid JSON/],
@@ -86,6 +87,9 @@ describe('an unusable state file', () => {
     ['missing its lists', '{"format": "beeper-setup-simulator/1"}', /"accounts" and "sessions" must be lists/],
     ['holding a malformed account', JSON.stringify({ format: 'beeper-setup-simulator/1', accounts: [{ email: 'a@example.com', username: 'a' }], sessions: [] }), /\/accounts\/0\/userID is missing or invalid/],
     ['holding a session of no account', JSON.stringify({ format: 'beeper-setup-simulator/1', accounts: [], sessions: [session] }), /\/sessions\/0\/userID names no account/],
+    ['repeating an email', JSON.stringify({ format: 'beeper-setup-simulator/1', accounts: [{ email: 'a@example.com', username: 'a', userID: '@a:beeper.com' }, { email: 'a@example.com', username: 'b', userID: '@b:beeper.com' }], sessions: [] }), /duplicates: \/accounts\/1\/email "a@example\.com" repeats \/accounts\/0\)/],
+    ['repeating a token', JSON.stringify({ format: 'beeper-setup-simulator/1', accounts: [account], sessions: [session, { ...session, deviceID: 'SIMDEVICE2' }, session] }), /duplicates: \/sessions\/1\/tokenDigest "x{43}" repeats \/sessions\/0, \/sessions\/2\/tokenDigest "x{43}" repeats \/sessions\/0\)/],
+    ['repeating a device ID', JSON.stringify({ format: 'beeper-setup-simulator/1', accounts: [account], sessions: [session, { ...session, tokenDigest: 'y'.repeat(43) }] }), /duplicates: \/sessions\/1\/deviceID "SIMDEVICE1" repeats \/sessions\/0\)/],
     ['holding a malformed session', JSON.stringify({ format: 'beeper-setup-simulator/1', accounts: [], sessions: [{ ...session, signedInAt: 'yesterday' }] }), /\/sessions\/0\/signedInAt is missing or invalid/],
   ])('that is %s stops the start with a clear error and is left untouched', async (_, content, problem) => {
     const stateFile = join(await scratchFolder(), 'state.json');
@@ -102,4 +106,5 @@ describe('an unusable state file', () => {
     await mkdir(stateFile);
     await expect(startSimulator({ port: 0, stateFile })).rejects.toThrow(`The state file ${stateFile} cannot be read (EISDIR)`);
   });
+
 });
