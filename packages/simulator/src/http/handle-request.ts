@@ -19,8 +19,9 @@ export interface RequestHandlerOptions {
 
 /**
  * Answers each request through its route, or with a problem: 404 without a route, 405 for another method of a
- * known path (which reveal nothing), then refused by the localhost checks (400, 403, 415, 421), the route's own problem, 500 for a bug. `HEAD` is answered as `GET` (Node sends no body). Logs one line per
- * request with the route template, never the raw path, headers or body.
+ * known path (neither reveals anything), then the localhost checks (400, 403, 415, 421), the route's own problem,
+ * 500 for a bug. `HEAD` is answered as `GET` (Node sends no body). Logs one line per request with the route
+ * template, never the raw path, headers or body.
  */
 export function requestHandler({ routes, policy, log, afterEach }: RequestHandlerOptions): RequestListener {
   const route = createRouter(routes);
