@@ -8,7 +8,7 @@ import { controlRoutes } from './http/control-api.js';
 import { answerUnparsableRequest, continueIfItFits, refuseConnect, requestHandler } from './http/handle-request.js';
 import { publicRoutes } from './http/public-api.js';
 import { autoOtherDevice } from './other-device.js';
-import { readStateFile, stateFileWriter } from './state-file.js';
+import { openStateFile } from './state-file.js';
 import { World } from './world.js';
 
 /** Beside Beeper Desktop (23373) and Beeper Server (23374). */
@@ -66,9 +66,10 @@ export async function startSimulator({
   allowedOrigins,
   controlToken = randomBytes(24).toString('base64url'),
 }: SimulatorOptions = {}): Promise<RunningSimulator> {
-  const saved = stateFile === undefined ? undefined : await readStateFile(stateFile);
-  const world = new World(saved);
-  const writer = stateFile === undefined ? undefined : stateFileWriter(stateFile, (error) => log(`Could not save the state file: ${error.message}`));
+  // A lost save is reported on stderr even without a log: otherwise a quiet simulator would lose every change silently.
+  const opened = stateFile === undefined ? undefined : await openStateFile(stateFile, (error) => console.error(error.message));
+  const world = new World(opened?.saved);
+  const writer = opened?.writer;
   const save = () => writer?.save(world.snapshot());
 
   const settings: Settings = { initializingMs, firstSyncMs, setupRequestTtlMs };
