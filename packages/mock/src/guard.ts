@@ -1,9 +1,15 @@
 import { once } from 'node:events';
-import { createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, request, type IncomingHttpHeaders, type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import { text } from 'node:stream/consumers';
 import type { Problem } from '@beeper-setup/contract';
+import { problem, refusedRequest, type RequestPolicy } from '@beeper-setup/validator';
+import { allowedMethods } from './allowed-methods.js';
+import { nestsDeeperThan } from './json-depth.js';
+import { contractAnswerFor, retryAfterSeconds, type ContractAnswer } from './prism-answers.js';
 import type { RunningServer } from './prism.js';
+import { endSocketWithProblem } from './socket-answer.js';
 
 const contract = createRequire(import.meta.url)('@beeper-setup/contract/openapi.json') as {
   components: { examples: Record<string, { value: Problem }> };
@@ -14,36 +20,46 @@ const problems = {
   payloadTooLarge: contract.components.examples.ProblemPayloadTooLarge!.value,
 };
 const maxBodyBytes = 64 * 1024;
+/** Far beyond any body of the contract; a few thousand levels make Prism throw and die. */
+const maxJsonDepth = 64;
 
-export interface GuardOptions {
-  /** Where well-formed requests go (Prism). */
-  target: string;
-  /** Where malformed requests go instead; without it the guard answers them itself. */
+export interface GuardOptions extends RequestPolicy {
+  /** Where Prism listens now; `undefined` while it restarts. */
+  prismUrl(): string | undefined;
+  /** Where malformed JSON goes instead (the server being proven); without it the guard answers it itself. */
   malformedTarget?: string | undefined;
   host: string;
   port: number;
 }
 
 /**
- * An HTTP front for Prism. Prism rejects malformed JSON with a body of its own that is not a problem
- * document, and reads bodies of up to 10 MB; the guard gives both the contract's problem responses
- * (or passes them to the upstream server being proven, when there is one).
+ * The only door to Prism. It keeps out what Prism cannot take (bodies over 64 KiB, deep JSON, requests for
+ * other hosts or origins, targets that are not a path of the contract), forwards the rest to Prism alone with the
+ * path as given, and turns every answer that Prism or Node would give outside the contract into a contract problem.
  */
-export async function startGuard({ target, malformedTarget, host, port }: GuardOptions): Promise<RunningServer> {
+export async function startGuard({ prismUrl, malformedTarget, host, port, allowedHosts, allowedOrigins }: GuardOptions): Promise<RunningServer> {
+  const policy = { allowedHosts, allowedOrigins };
   const server = createServer((req, res) => {
-    handle(req, res).catch(() => {
-      if (!res.headersSent) res.writeHead(502, { 'content-type': 'application/problem+json' });
-      res.end();
-    });
+    handle(req, res).catch(() => answer(res, unavailable()));
   });
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    const detail = error.code === 'HPE_HEADER_OVERFLOW' ? 'The request headers are larger than 16 KiB.' : 'The request is not valid HTTP.';
+    endSocketWithProblem(socket, problem('invalid_request', detail));
+  });
+  server.on('connect', (_, socket) => endSocketWithProblem(socket, problem('invalid_request', 'This server is not a proxy: CONNECT is not supported.')));
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
+    const refusal = refusedTarget(req) ?? refusedRequest(req.headers, policy);
+    if (refusal) return answer(res, refusal);
     const body = await readBody(req);
     if (body === 'too-large') return answer(res, problems.payloadTooLarge);
-    if (isMalformedJson(req, body)) {
-      return malformedTarget ? forward(req, body, res, malformedTarget) : answer(res, problems.malformedJson);
+    if (nestsDeeperThan(body, maxJsonDepth)) return answer(res, problem('invalid_request', `The JSON body nests deeper than ${maxJsonDepth} levels.`));
+    if (isMalformedJson(body)) {
+      return malformedTarget ? forward(req, body, malformedTarget).then((upstream) => relay(upstream, res)) : answer(res, problems.malformedJson);
     }
-    return forward(req, body, res, target);
+    const target = prismUrl();
+    if (!target) return answer(res, unavailable());
+    return relay(await forward(req, body, target), res, contractAnswerFor);
   }
 
   server.listen(port, host);
@@ -58,6 +74,23 @@ export async function startGuard({ target, malformedTarget, host, port }: GuardO
   };
 }
 
+/** Only a path of the contract reaches Prism: an absolute-form target or `//host/...` would name another server. */
+function refusedTarget(req: IncomingMessage): Problem | ContractAnswer | undefined {
+  const target = req.url ?? '';
+  if (!target.startsWith('/')) return problem('invalid_request', 'The request target must be a path: this server is not a proxy.');
+  const allowed = allowedMethods(target.split('?')[0]!);
+  if (allowed.length === 0) return problem('not_found', 'No operation of the contract has this path.');
+  if (!allowed.includes(req.method ?? '')) {
+    return { problem: problem('method_not_allowed', `This path accepts ${allowed.join(', ')}.`), headers: { allow: allowed.join(', ') } };
+  }
+  return undefined;
+}
+
+const unavailable = (): ContractAnswer => ({
+  problem: problem('service_unavailable', 'The mock cannot reach the server behind it right now; try again shortly.'),
+  headers: { 'retry-after': String(retryAfterSeconds) },
+});
+
 async function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -69,8 +102,9 @@ async function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
   return Buffer.concat(chunks);
 }
 
-function isMalformedJson(req: IncomingMessage, body: Buffer): boolean {
-  if (body.length === 0 || !/json/i.test(req.headers['content-type'] ?? '')) return false;
+/** Bodies reach this point only as JSON: `refusedRequest` answers any other content type. */
+function isMalformedJson(body: Buffer): boolean {
+  if (body.length === 0) return false;
   try {
     JSON.parse(body.toString('utf8'));
     return false;
@@ -79,20 +113,48 @@ function isMalformedJson(req: IncomingMessage, body: Buffer): boolean {
   }
 }
 
-function answer(res: ServerResponse, problem: Problem) {
-  res.writeHead(problem.status, { 'content-type': 'application/problem+json', connection: 'close' });
-  res.end(JSON.stringify(problem));
+function answer(res: ServerResponse, what: Problem | ContractAnswer) {
+  const { problem: body, headers } = 'problem' in what ? what : { problem: what, headers: {} };
+  if (res.headersSent) return void res.destroy();
+  const text = JSON.stringify(body);
+  res.writeHead(body.status, { ...headers, 'content-type': 'application/problem+json', 'content-length': Buffer.byteLength(text), connection: 'close' });
+  res.end(text);
 }
 
-function forward(req: IncomingMessage, body: Buffer, res: ServerResponse, target: string): Promise<void> {
+/** Sends the request to `target`'s host and port only, with the method (HEAD as GET: Node drops the body) and path as given. */
+function forward(req: IncomingMessage, body: Buffer, target: string): Promise<IncomingMessage> {
+  const { hostname, port } = new URL(target);
+  const headers: OutgoingHttpHeaders = { ...req.headers, 'content-length': String(body.length) };
   return new Promise((resolve, reject) => {
-    const upstream = request(new URL(req.url ?? '/', target), { method: req.method, headers: { ...req.headers, 'content-length': String(body.length) } }, (response) => {
-      res.writeHead(response.statusCode ?? 502, response.headers);
-      response.pipe(res);
-      response.once('end', resolve);
-      response.once('error', reject);
-    });
-    upstream.once('error', reject);
-    upstream.end(body);
+    const outgoing = request({ hostname, port, method: req.method === 'HEAD' ? 'GET' : req.method, path: req.url, headers }, resolve);
+    outgoing.once('error', reject);
+    outgoing.end(body);
   });
+}
+
+type Remap = (body: unknown, violations: string | undefined) => ContractAnswer | undefined;
+
+/** Passes an upstream answer on; with `remap`, a problem body of the upstream's own is replaced by the contract's. */
+async function relay(upstream: IncomingMessage, res: ServerResponse, remap?: Remap): Promise<void> {
+  if (remap && isProblem(upstream.headers)) {
+    const body = await text(upstream);
+    const replacement = remap(parsedOrText(body), headerValue(upstream.headers['sl-violations']));
+    if (replacement) return answer(res, replacement);
+    res.writeHead(upstream.statusCode ?? 500, upstream.headers);
+    return void res.end(body);
+  }
+  res.writeHead(upstream.statusCode ?? 500, upstream.headers);
+  upstream.pipe(res);
+  await once(upstream, 'end');
+}
+
+const isProblem = (headers: IncomingHttpHeaders) => /^application\/problem\+json\s*(;|$)/i.test(headers['content-type'] ?? '');
+const headerValue = (value: string | string[] | undefined) => (Array.isArray(value) ? value.join(', ') : value);
+
+function parsedOrText(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
 }

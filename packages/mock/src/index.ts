@@ -1,12 +1,14 @@
+import type { RequestPolicy } from '@beeper-setup/validator';
 import { startGuard } from './guard.js';
-import { startPrism, type RunningServer } from './prism.js';
+import type { RunningServer } from './prism.js';
+import { supervisePrism } from './supervised-prism.js';
 
-export { startPrism, type PrismOptions, type RunningServer } from './prism.js';
+export { startPrism, type PrismOptions, type RunningPrism, type RunningServer } from './prism.js';
 
 /** The port of `beeper-setup-mock` and `npm start`: Prism's own default. */
 export const defaultPort = 4010;
 
-export interface MockOptions {
+export interface MockOptions extends RequestPolicy {
   host?: string | undefined;
   /** 0 picks a free port. */
   port?: number | undefined;
@@ -20,14 +22,22 @@ export interface MockOptions {
   onLog?: ((line: string) => void) | undefined;
 }
 
-/** Starts the contract mock (or conformance proxy): Prism behind a guard that keeps malformed input within the contract. */
-export async function startMock({ host = '127.0.0.1', port = 0, upstream, validateRequests, onLog }: MockOptions = {}): Promise<RunningServer> {
+/**
+ * Starts the contract mock (or conformance proxy): Prism, restarted whenever it dies, behind a guard that keeps
+ * every answer within the contract and applies the same Host, Origin and content-type rules as the simulator.
+ */
+export async function startMock({ host = '127.0.0.1', port = 0, upstream, validateRequests, onLog, allowedHosts, allowedOrigins }: MockOptions = {}): Promise<RunningServer> {
   // Prism's start-up lines name its internal port; people only need its request log.
   let started = false;
-  const prism = await startPrism({ upstream, validateRequests, onLog: onLog && ((line) => started && onLog(line)) });
+  const prism = await supervisePrism({
+    upstream,
+    validateRequests,
+    onLog: onLog && ((line) => started && onLog(line)),
+    onRestart: onLog && (() => onLog('Prism exited; restarting it (requests answer 503 meanwhile)')),
+  });
   started = true;
   try {
-    const guard = await startGuard({ target: prism.url, malformedTarget: upstream, host, port });
+    const guard = await startGuard({ prismUrl: prism.currentUrl, malformedTarget: upstream, host, port, allowedHosts, allowedOrigins });
     return {
       url: guard.url,
       async close() {

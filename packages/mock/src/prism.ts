@@ -1,5 +1,4 @@
 import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
@@ -29,10 +28,15 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+export interface RunningPrism extends RunningServer {
+  /** Settles when the Prism process ends, whether closed or killed. */
+  exited: Promise<void>;
+}
+
 const listening = /Prism is listening on (http:\/\/\S+)/;
 
 /** Starts Prism with `--errors` (a contract violation becomes an error response) and resolves once it listens. */
-export async function startPrism({ upstream, validateRequests = true, host = '127.0.0.1', port = 0, onLog, startTimeoutMs = 30_000 }: PrismOptions = {}): Promise<RunningServer> {
+export async function startPrism({ upstream, validateRequests = true, host = '127.0.0.1', port = 0, onLog, startTimeoutMs = 30_000 }: PrismOptions = {}): Promise<RunningPrism> {
   const mode = upstream ? ['proxy', contractPath, upstream, `--validate-request=${validateRequests}`] : ['mock', contractPath];
   const child = spawn(process.execPath, [prismBin, ...mode, '--host', host, '--port', String(port), '--errors'], {
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -40,6 +44,12 @@ export async function startPrism({ upstream, validateRequests = true, host = '12
   });
   const stop = () => child.kill('SIGKILL');
   process.once('exit', stop);
+  const exited = new Promise<void>((resolve) => {
+    child.once('exit', () => {
+      process.off('exit', stop);
+      resolve();
+    });
+  });
 
   const recent: string[] = [];
   const url = await new Promise<string>((resolve, reject) => {
@@ -69,10 +79,9 @@ export async function startPrism({ upstream, validateRequests = true, host = '12
 
   return {
     url,
+    exited,
     async close() {
-      process.off('exit', stop);
       if (child.exitCode !== null || child.signalCode !== null) return;
-      const exited = once(child, 'exit');
       child.kill('SIGTERM');
       const forceKill = setTimeout(() => child.kill('SIGKILL'), 5_000);
       await exited;

@@ -60,7 +60,11 @@ describe('startMock', () => {
   it('in proxy mode answers a request that breaks the contract itself', async () => {
     const upstream = await recordingUpstream();
     const proxy = await start({ upstream: upstream.url });
-    expect((await postJson(proxy.url, invalid)).status).toBe(422); // Prism's own answer in proxy mode
+    const response = await postJson(proxy.url, invalid);
+    // Prism's own 422 in proxy mode, as the contract's 400; the violation stays in sl-violations.
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ code: 'invalid_request' });
+    expect(response.headers.get('sl-violations')).not.toBeNull();
     expect(upstream.bodies).toEqual([]);
   });
 

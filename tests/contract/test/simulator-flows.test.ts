@@ -123,6 +123,6 @@ it('bob, an account without cross-signing: needs-cross-signing-setup â†’ reset â
 
 it('fails any call the proxy finds outside the contract, so the flows above cannot pass by accident', async () => {
   // @ts-expect-error: the contract requires setupRequestID; Prism rejects the request itself.
-  await expect(rig.api.POST('/v1/app/setup/email', { body: { email: 'alice@example.com' } })).rejects.toThrow(/broke the contract \(422\)/);
+  await expect(rig.api.POST('/v1/app/setup/email', { body: { email: 'alice@example.com' } })).rejects.toThrow(/broke the contract \(400\)/);
   await expect(rig.api.GET('/v1/app/setup/verifications')).rejects.toThrow(/broke the contract \(401\)/);
 });

@@ -1,0 +1,52 @@
+import type { Problem, ProblemCode } from '@beeper-setup/contract';
+import { problem } from '@beeper-setup/validator';
+
+/** A contract problem and the headers its response needs. */
+export interface ContractAnswer {
+  problem: Problem;
+  headers: Record<string, string>;
+}
+
+const contractProblemType = 'urn:beeper:setup:problem:';
+/** How long a client should wait for Prism to be back, or for the upstream to answer again. */
+export const retryAfterSeconds = 5;
+
+/** Prism's own error kinds (the fragment of its `type`, or the bare `type` of a failed upstream fetch). */
+const codeOfPrismError: Record<string, ProblemCode> = {
+  NOT_FOUND: 'invalid_request', // a Prefer naming no documented example or status
+  NOT_ACCEPTABLE: 'invalid_request',
+  UNPROCESSABLE_ENTITY: 'invalid_request',
+  UNAUTHORIZED: 'unauthorized',
+  INVALID_CONTENT_TYPE: 'unsupported_media_type',
+  FetchError: 'service_unavailable',
+};
+
+/**
+ * The contract's answer in place of one Prism wrote itself (its errors are problem documents of its own types),
+ * or `undefined` when the body already is a contract problem. Prism's title and detail stay in `sl-violations`,
+ * which the conformance proxy's users read to tell Prism's verdict from the upstream's answer.
+ */
+export function contractAnswerFor(body: unknown, violations: string | undefined): ContractAnswer | undefined {
+  const { type, title, detail } = (body ?? {}) as { type?: unknown; title?: unknown; detail?: unknown };
+  if (typeof type === 'string' && type.startsWith(contractProblemType)) return undefined;
+  const kind = typeof type === 'string' ? type.slice(type.indexOf('#') + 1) : '';
+  const code = codeOfPrismError[kind] ?? 'internal_error';
+  const said = [title, detail].filter((part) => typeof part === 'string' && part !== '').join(': ');
+  const headers: Record<string, string> = {
+    'sl-violations': violations ?? JSON.stringify([{ severity: 'Error', code: kind, message: said }]),
+  };
+  if (code === 'unauthorized') headers['www-authenticate'] = 'Bearer';
+  if (code === 'service_unavailable') headers['retry-after'] = String(retryAfterSeconds);
+  return { problem: problem(code, detailFor(code, said)), headers };
+}
+
+function detailFor(code: ProblemCode, said: string): string {
+  switch (code) {
+    case 'service_unavailable':
+      return 'The server behind this conformance proxy does not answer.';
+    case 'internal_error':
+      return 'The mock could not produce an answer within the contract; see the sl-violations header.';
+    default:
+      return said;
+  }
+}

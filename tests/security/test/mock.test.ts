@@ -1,0 +1,163 @@
+// The Prism mock and conformance proxy as an attacker tries them: a body that used to kill Prism for good, a
+// killed Prism, the guard as an open proxy, answers outside the contract, and the localhost request checks.
+import { execFileSync } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer, type Server } from 'node:http';
+import { connect, type AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startMock, type RunningServer } from '@beeper-setup/mock';
+import { validateResponse, validateSchema } from '@beeper-setup/validator';
+
+let mock: RunningServer;
+/** A server the guard must never forward to; it records every request that reaches it. */
+let elsewhere: Server;
+let elsewhereAddress: string;
+const reachedElsewhere: string[] = [];
+
+beforeAll(async () => {
+  elsewhere = createServer((request, response) => {
+    reachedElsewhere.push(`${request.method} ${request.url} ${request.headers.authorization ?? ''}`);
+    response.writeHead(200, { 'content-type': 'application/json' }).end('{"state":"ready"}');
+  });
+  elsewhere.listen(0, '127.0.0.1');
+  await once(elsewhere, 'listening');
+  elsewhereAddress = `127.0.0.1:${(elsewhere.address() as AddressInfo).port}`;
+  mock = await startMock({ allowedOrigins: ['http://localhost:5173'] });
+});
+
+afterAll(async () => {
+  await mock?.close();
+  elsewhere.closeAllConnections();
+  await new Promise<void>((resolve) => elsewhere.close(() => resolve()));
+});
+
+interface RawResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** Sends bytes as they are, past fetch's own checks, and reads the answer until the server closes the socket. */
+async function sendRaw(baseUrl: string, bytes: string): Promise<RawResponse> {
+  const { hostname, port } = new URL(baseUrl);
+  const socket = connect(Number(port), hostname);
+  const chunks: Buffer[] = [];
+  socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+  socket.end(bytes);
+  await once(socket, 'close');
+  const text = Buffer.concat(chunks).toString('utf8');
+  const [head = '', body = ''] = text.split('\r\n\r\n', 2);
+  const [statusLine = '', ...headerLines] = head.split('\r\n');
+  const headers = Object.fromEntries(headerLines.map((line) => [line.slice(0, line.indexOf(':')).toLowerCase(), line.slice(line.indexOf(':') + 1).trim()]));
+  return { status: Number(statusLine.split(' ')[1]), headers, body };
+}
+
+const hostHeader = () => new URL(mock.url).host;
+const json = { 'content-type': 'application/json' };
+const postEmail = (body: string, baseUrl = mock.url) => fetch(`${baseUrl}/v1/app/setup/email`, { method: 'POST', headers: json, body });
+
+/** The answer is a problem document of the contract, with the code expected. */
+async function expectProblem(response: Response | RawResponse, status: number, code: string) {
+  const headers = response instanceof Response ? Object.fromEntries(response.headers) : response.headers;
+  const body: unknown = response instanceof Response ? await response.json() : JSON.parse(response.body);
+  expect({ status: response.status, contentType: headers['content-type'], body }).toMatchObject({ status, contentType: 'application/problem+json', body: { status, code } });
+  expect(validateSchema('Problem', body)).toEqual({ valid: true });
+  return headers;
+}
+
+describe('one request no longer kills Prism', () => {
+  it('answers JSON nested 5,000 deep with the contract 400 before Prism sees it, and Prism keeps answering', async () => {
+    const deep = `{"email":${'['.repeat(5_000)}${']'.repeat(5_000)},"setupRequestID":"sr"}`;
+    await expectProblem(await postEmail(deep), 400, 'invalid_request');
+    expect((await fetch(`${mock.url}/v1/app/setup`)).status).toBe(200);
+  });
+});
+
+describe('Prism supervised', () => {
+  /** The Prism processes this test process started. */
+  const prismChildren = () =>
+    execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(process.pid)], { encoding: 'utf8' })
+      .split('\n')
+      .filter((line) => line.includes('prism'))
+      .map((line) => Number(line.trim().split(/\s+/)[0]));
+
+  it('answers 503 with Retry-After while a killed Prism restarts, then answers again', async () => {
+    const [pid] = prismChildren();
+    expect(pid).toBeGreaterThan(0);
+    process.kill(pid!, 'SIGKILL');
+    await expect.poll(() => prismChildren().includes(pid!)).toBe(false);
+
+    const headers = await expectProblem(await fetch(`${mock.url}/v1/app/setup`), 503, 'service_unavailable');
+    expect(Number(headers['retry-after'])).toBeGreaterThan(0);
+    await expect.poll(async () => (await fetch(`${mock.url}/v1/app/setup`)).status, { timeout: 45_000, interval: 500 }).toBe(200);
+  });
+});
+
+describe('the guard is no open proxy', () => {
+  it.each([
+    ['an absolute-form target', 400, 'invalid_request', (): string => `GET http://${elsewhereAddress}/x HTTP/1.1\r\nHost: ${hostHeader()}\r\nAuthorization: Bearer secret\r\n\r\n`],
+    ['an absolute-form target naming its Host (curl -x)', 400, 'invalid_request', (): string => `GET http://${elsewhereAddress}/x HTTP/1.1\r\nHost: ${elsewhereAddress}\r\nAuthorization: Bearer secret\r\n\r\n`],
+    ['a path that starts with //host', 404, 'not_found', (): string => `GET //${elsewhereAddress}/x HTTP/1.1\r\nHost: ${hostHeader()}\r\nAuthorization: Bearer secret\r\n\r\n`],
+    ['a CONNECT', 400, 'invalid_request', (): string => `CONNECT ${elsewhereAddress} HTTP/1.1\r\nHost: ${elsewhereAddress}\r\n\r\n`],
+  ] as const)('%s: %i %s, and nothing reaches the other server', async (_, status, code, request) => {
+    await expectProblem(await sendRaw(mock.url, request()), status, code);
+    expect(reachedElsewhere).toEqual([]);
+  });
+});
+
+describe('every answer is a contract problem', () => {
+  it.each([
+    ['an unknown path', () => fetch(`${mock.url}/v1/app/nope`), 404, 'not_found'],
+    ['an unknown Prefer example', () => fetch(`${mock.url}/v1/app/setup`, { headers: { prefer: 'example=nope' } }), 400, 'invalid_request'],
+    ['an Accept no response has (Prism’s own error)', () => fetch(`${mock.url}/v1/app/setup`, { headers: { accept: 'text/html' } }), 400, 'invalid_request'],
+  ] as const)('%s: %i %s, declared by the operation', async (_, send, status, code) => {
+    const response = await send();
+    const body: unknown = await response.clone().json();
+    await expectProblem(response, status, code);
+    if (status !== 404) expect(validateResponse('getSetupState', { status, headers: response.headers, body })).toEqual({ valid: true });
+  });
+
+  it('a wrong method: 405 method_not_allowed with Allow', async () => {
+    const response = await fetch(`${mock.url}/v1/app/setup`, { method: 'DELETE' });
+    const headers = await expectProblem(response, 405, 'method_not_allowed');
+    expect(headers.allow).toBe('GET, HEAD');
+  });
+
+  it.each([
+    ['headers over 16 KiB', (): string => `GET /v1/app/setup HTTP/1.1\r\nHost: ${hostHeader()}\r\nX-Big: ${'a'.repeat(17 * 1024)}\r\n\r\n`],
+    ['garbage bytes', (): string => '\u0000\u00ff\u0013 not HTTP at all\r\n\r\n'],
+  ] as const)('%s: 400 invalid_request', async (_, request) => {
+    await expectProblem(await sendRaw(mock.url, request()), 400, 'invalid_request');
+  });
+
+  it('an unreachable upstream in proxy mode: 503 service_unavailable with Retry-After', async () => {
+    const closed = createServer();
+    closed.listen(0, '127.0.0.1');
+    await once(closed, 'listening');
+    const upstream = `http://127.0.0.1:${(closed.address() as AddressInfo).port}`;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const proxy = await startMock({ upstream });
+    try {
+      const response = await fetch(`${proxy.url}/v1/app/setup`);
+      const headers = await expectProblem(response, 503, 'service_unavailable');
+      expect(Number(headers['retry-after'])).toBeGreaterThan(0);
+    } finally {
+      await proxy.close();
+    }
+  });
+});
+
+describe('the localhost request checks of the simulator', () => {
+  it.each([
+    ['a Host that is not loopback (DNS rebinding)', 421, 'misdirected_request', (): string => `GET /v1/app/setup HTTP/1.1\r\nHost: attacker.example\r\n\r\n`],
+    ['an Origin not allowed', 403, 'origin_not_allowed', (): string => `GET /v1/app/setup HTTP/1.1\r\nHost: ${hostHeader()}\r\nOrigin: http://evil.example\r\n\r\n`],
+    ['a body that is not JSON (a simple cross-origin POST)', 415, 'unsupported_media_type', (): string => `POST /v1/app/setup/email HTTP/1.1\r\nHost: ${hostHeader()}\r\nContent-Type: text/plain\r\nContent-Length: 2\r\n\r\n{}`],
+  ] as const)('%s: %i %s', async (_, status, code, request) => {
+    await expectProblem(await sendRaw(mock.url, request()), status, code);
+  });
+
+  it('lets an allowed Origin through', async () => {
+    const response = await fetch(`${mock.url}/v1/app/setup`, { headers: { origin: 'http://localhost:5173' } });
+    expect(response.status).toBe(200);
+  });
+});
