@@ -46,7 +46,7 @@ export async function openStateFile(path: string, reportWriteFailure: (error: St
   return { saved, writer };
 }
 
-export async function readStateFile(path: string, name = path): Promise<SavedWorld | undefined> {
+async function readStateFile(path: string, name: string): Promise<SavedWorld | undefined> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -69,7 +69,7 @@ export async function readStateFile(path: string, name = path): Promise<SavedWor
  * Saves the world after each change: atomically (a temporary file in the same folder, flushed to disk,
  * then renamed over the old one), one write at a time, skipping saves that would change nothing.
  */
-export function stateFileWriter(path: string, onError: (error: Error) => void) {
+function stateFileWriter(path: string, onError: (error: Error) => void) {
   /** What the file holds once every write has finished. */
   let latest: string | undefined;
   let waiting: string | undefined;

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
@@ -67,6 +67,20 @@ describe('with a state file', () => {
     }
   });
 
+  it('saves through a symbolic link to its target, keeping the link, and loads through it again', async () => {
+    const target = join(await scratchFolder(), 'state.json');
+    const link = join(await scratchFolder(), 'linked.json');
+    await symlink(target, link);
+    const first = await simulatorForTest({ stateFile: link });
+    const alice = await first.signIn('alice@example.com');
+    await first.close();
+    expect((await lstat(link)).isSymbolicLink()).toBe(true);
+    expect((await stat(target)).mode & 0o777).toBe(0o600);
+
+    const second = await simulatorForTest({ stateFile: link });
+    expect((await second.clientFor(alice.accessToken).GET('/v1/app/setup')).data?.matrix?.deviceID).toBe(alice.deviceID);
+  });
+
   it('saves a reset too, even while the change before it is still being written', async () => {
     const stateFile = join(await scratchFolder(), 'state.json');
     const simulator = await simulatorForTest({ stateFile });
@@ -107,4 +121,18 @@ describe('an unusable state file', () => {
     await expect(startSimulator({ port: 0, stateFile })).rejects.toThrow(`The state file ${stateFile} cannot be read (EISDIR)`);
   });
 
+  it('in a folder that is not one stops the start, naming the folder and what to do', async () => {
+    const notAFolder = join(await scratchFolder(), 'notes.txt');
+    await writeFile(notAFolder, '');
+    const stateFile = join(notAFolder, 'state.json');
+    await expect(startSimulator({ port: 0, stateFile })).rejects.toThrow(
+      `The state file ${stateFile} cannot be saved: its folder ${notAFolder} does not take new files (ENOTDIR). Pass a --state-file in a folder you can write to`,
+    );
+  });
+
+  it('that is a loop of symbolic links stops the start', async () => {
+    const stateFile = join(await scratchFolder(), 'state.json');
+    await symlink(stateFile, stateFile);
+    await expect(startSimulator({ port: 0, stateFile })).rejects.toThrow(`The state file ${stateFile} is a loop of symbolic links`);
+  });
 });
