@@ -11,6 +11,8 @@ With --proxy, forwards to a real server and reports every contract violation ins
   .option('--host <address>', 'interface to listen on', '127.0.0.1')
   .option('--port <number>', 'port to listen on, 0 for a free one', portNumber, defaultPort)
   .option('--proxy <url>', 'prove this server conforms instead of mocking')
+  .option('--allow-host <host>', 'a Host beyond loopback to answer for (name, or name:port); repeatable', (host: string, hosts: string[]) => [...hosts, host], [])
+  .option('--allow-origin <origin>', 'a web origin whose pages may call, such as http://localhost:5173; repeatable', (origin: string, origins: string[]) => [...origins, origin], [])
   .option('--quiet', 'no request log')
   .addHelpText('after', `\nExample:\n  $ npx beeper-setup-mock\n  $ curl http://127.0.0.1:${defaultPort}/v1/app/setup -H "Prefer: example=ready"`)
   .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : 2))
@@ -21,8 +23,16 @@ function portNumber(value: string): number {
   throw new InvalidArgumentError('a whole number from 0 to 65535.');
 }
 
-const { host, port, proxy, quiet } = program.opts<{ host: string; port: number; proxy?: string; quiet?: boolean }>();
-const mock = await startMock({ host, port, upstream: proxy, onLog: quiet ? undefined : console.log }).catch((error: Error) => {
+interface Options {
+  host: string;
+  port: number;
+  proxy?: string;
+  allowHost: string[];
+  allowOrigin: string[];
+  quiet?: boolean;
+}
+const { host, port, proxy, allowHost, allowOrigin, quiet } = program.opts<Options>();
+const mock = await startMock({ host, port, upstream: proxy, allowedHosts: allowHost, allowedOrigins: allowOrigin, onLog: quiet ? undefined : console.log }).catch((error: Error) => {
   console.error(`Could not start the mock: ${error.message}`);
   return process.exit(1);
 });
