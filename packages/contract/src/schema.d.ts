@@ -428,14 +428,14 @@ export interface components {
              */
             recoveryKeyGeneratedAt?: number;
         };
-        /** @description This device's Matrix device ID. */
+        /** @description This device's Matrix device ID (printable ASCII, no spaces). */
         DeviceID: string;
         /**
          * Format: uri
          * @description URL of the Beeper homeserver.
          */
         Homeserver: string;
-        /** @description A Beeper (Matrix) user ID, such as `@alice:beeper.com`. */
+        /** @description A Beeper (Matrix) user ID, such as `@alice:beeper.com` (`@`, a localpart, `:` and the server name; at most 255 characters, as Matrix allows). */
         UserID: string;
         /** @description The signed-in account. Left out until sign-in finishes. It never carries an access token. */
         MatrixAccount: {
@@ -545,12 +545,15 @@ export interface components {
             type: string;
             /** @description Short summary of the problem type. */
             title: string;
-            /** @description The HTTP status code. */
+            /**
+             * Format: int32
+             * @description The HTTP status code.
+             */
             status: number;
             /** @description Explanation of this occurrence, safe to show to the user. Never contains a secret. */
             detail: string;
             code: components["schemas"]["ProblemCode"];
-            /** @description For `invalid_request`, the offending fields. */
+            /** @description For `invalid_request`, the offending fields (at most 100). */
             errors?: {
                 /** @description JSON Pointer (RFC 6901) to the field in the request body, such as `/email`; empty for the whole body. */
                 pointer: string;
@@ -571,7 +574,7 @@ export interface components {
         SendSignInCodeRequest: {
             /**
              * Format: email
-             * @description Address the sign-in code is sent to.
+             * @description Address the sign-in code is sent to (at most 254 characters, as SMTP allows).
              */
             email: string;
             setupRequestID: components["schemas"]["SetupRequestID"];
@@ -664,7 +667,7 @@ export interface components {
         /**
          * Format: password
          * @description A recovery key in the Matrix style: 48 base58 characters in twelve groups of four separated by spaces.
-         *     The server ignores whitespace in keys it receives. A secret; never log it.
+         *     The server ignores whitespace in keys it receives (at most 256 characters with it). A secret; never log it.
          */
         RecoveryKey: string;
         VerifyRecoveryKeyRequest: {

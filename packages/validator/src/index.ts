@@ -44,11 +44,16 @@ function run(validate: ValidateFunction, value: unknown): Validation {
   return validate(value) ? { valid: true } : { valid: false, errors: toFieldErrors(validate.errors ?? []) };
 }
 
+// A problem lists at most this many field errors (`Problem.errors` has `maxItems`): a body with thousands of
+// unknown fields must not produce an answer the contract forbids.
+const maxFieldErrors = valueAt(document, ['components', 'schemas', 'Problem', 'properties', 'errors', 'maxItems']) as number;
+
 /** Ajv's errors as the contract's field errors: a JSON Pointer to the field and what is wrong with it. */
 function toFieldErrors(errors: ErrorObject[]): FieldError[] {
   const seen = new Set<string>();
   const fieldErrors: FieldError[] = [];
   for (const error of errors) {
+    if (fieldErrors.length === maxFieldErrors) break;
     const fieldError = toFieldError(error);
     const key = `${fieldError.pointer} ${fieldError.detail}`;
     if (seen.has(key)) continue;
@@ -58,12 +63,15 @@ function toFieldErrors(errors: ErrorObject[]): FieldError[] {
   return fieldErrors;
 }
 
+/** A property name as one JSON Pointer reference token (RFC 6901): `~` as `~0`, `/` as `~1`. */
+const pointerToken = (name: string) => name.replaceAll('~', '~0').replaceAll('/', '~1');
+
 function toFieldError({ keyword, instancePath, params, message }: ErrorObject): FieldError {
   switch (keyword) {
     case 'required':
-      return { pointer: `${instancePath}/${params.missingProperty}`, detail: 'is required' };
+      return { pointer: `${instancePath}/${pointerToken(params.missingProperty)}`, detail: 'is required' };
     case 'additionalProperties':
-      return { pointer: `${instancePath}/${params.additionalProperty}`, detail: 'is not allowed' };
+      return { pointer: `${instancePath}/${pointerToken(params.additionalProperty)}`, detail: 'is not allowed' };
     case 'const':
       return { pointer: instancePath, detail: `must be ${JSON.stringify(params.allowedValue)}` };
     case 'enum':

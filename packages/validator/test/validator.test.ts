@@ -8,6 +8,7 @@ describe('validateRequestBody', () => {
     ['a valid body', { operation: 'sendSignInCode', body: { email: 'a@example.com', setupRequestID: 'sr_1' }, want: [] }],
     ['missing fields, all listed', { operation: 'sendSignInCode', body: {}, want: ['/email is required', '/setupRequestID is required'] }],
     ['an extra field', { operation: 'verifyRecoveryKey', body: { recoveryKey: 'k', extra: 1 }, want: ['/extra is not allowed'] }],
+    ['an extra field named with ~ and /', { operation: 'verifyRecoveryKey', body: { recoveryKey: 'k', 'a~b/c': 1 }, want: ['/a~0b~1c is not allowed'] }],
     ['a wrong type', { operation: 'completeSignIn', body: { response: 42, setupRequestID: 'sr_1' }, want: ['/response must be string'] }],
     ['a bad format', { operation: 'sendSignInCode', body: { email: 'nope', setupRequestID: 'sr_1' }, want: ['/email must match format "email"'] }],
     ['terms not accepted', { operation: 'registerAccount', body: { acceptTerms: false, leadToken: 'l', setupRequestID: 's', username: 'u' }, want: ['/acceptTerms must be true'] }],
@@ -20,6 +21,16 @@ describe('validateRequestBody', () => {
   ];
   it.each(cases)('%s', (_, { operation, body, want }) => {
     expect(pointers(validateRequestBody(operation, body))).toEqual(want);
+  });
+
+  it('lists at most the 100 field errors a problem may carry, however many fields are wrong', () => {
+    const body = Object.fromEntries(Array.from({ length: 500 }, (_, i) => [`extra${i}`, i]));
+    const validation = validateRequestBody('resetRecoveryKey', body);
+    expect(validation.valid).toBe(false);
+    const errors = validation.valid ? [] : validation.errors;
+    expect(errors).toHaveLength(100);
+    const problem = { type: 'urn:beeper:setup:problem:invalid_request', title: 'Invalid request', status: 400, detail: 'The request body is invalid.', code: 'invalid_request', errors };
+    expect(validateSchema('Problem', problem)).toEqual({ valid: true });
   });
 });
 

@@ -19,7 +19,8 @@ async function edit(file: string, from: string, to: string) {
 describe('lint:spec', () => {
   it('passes the contract with 0 errors and 0 warnings', async () => {
     const { code, output } = await runScript(repoRoot, 'lint-spec.mjs');
-    expect(output).toContain('0 error(s), 0 warning(s)');
+    expect(output).toContain('redocly lint: 0 error(s), 0 warning(s)');
+    expect(output).toContain('spectral lint (OWASP): 0 error(s), 0 warning(s)');
     expect(code).toBe(0);
   });
 
@@ -30,6 +31,9 @@ describe('lint:spec', () => {
     ['an example that violates its schema', { file: 'openapi/paths/setup-start.yaml', from: 'setupRequestID: sr_01JBX2M7K4', to: 'setupRequestID: 42', rule: 'no-invalid-media-type-examples' }],
     ['a path that is not kebab-case', { file: 'openapi/openapi.yaml', from: '/v1/app/setup/start:', to: '/v1/app/setup/startNow:', rule: 'paths-kebab-case' }],
     ['a tag without a description', { file: 'openapi/openapi.yaml', from: '    description: Create a new recovery key and confirm the user saved it.\n', to: '', rule: 'tag-description' }],
+    // The OWASP ruleset (.spectral.yaml): a string without a length limit, and a protected write made public.
+    ['a string without maxLength', { file: 'openapi/components/schemas/SendSignInCodeRequest.yaml', from: '    maxLength: 254\n', to: '', rule: 'owasp:api4:2023-string-limit' }],
+    ['a write operation without security', { file: 'openapi/paths/recovery-key.yaml', from: '  operationId: verifyRecoveryKey\n', to: '  operationId: verifyRecoveryKey\n  security: []\n', rule: 'owasp:api2:2023-write-restricted' }],
   ];
   it.each(breakages)('fails on %s', async (_, { file, from, to, rule }) => {
     scratch = await scratchCopy();
