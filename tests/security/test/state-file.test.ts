@@ -43,12 +43,13 @@ function run(args: string[]) {
 async function scratchFolder() {
   const folder = await mkdtemp(join(tmpdir(), 'beeper-setup-security-'));
   const asRoot = process.getuid?.() === 0;
-  const unlock = () => (asRoot ? promisify(execFile)('chattr', ['-i', folder]) : chmod(folder, 0o700));
+  const chattr = (flag: string) => promisify(execFile)('chattr', [flag, folder]);
+  const lock = () => (asRoot ? chattr('+i') : chmod(folder, 0o500));
+  const unlock = () => (asRoot ? chattr('-i') : chmod(folder, 0o700));
   onTestFinished(async () => {
     await unlock();
     await rm(folder, { recursive: true, force: true });
   });
-  const lock = () => (asRoot ? promisify(execFile)('chattr', ['+i', folder]) : chmod(folder, 0o500));
   return { folder, lock, unlock };
 }
 
