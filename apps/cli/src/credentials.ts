@@ -38,7 +38,9 @@ export function credentialsStore(env: NodeJS.ProcessEnv): Credentials {
       // One open file for the check and the read, so the file checked is the file read.
       const file = await open(path, 'r');
       try {
-        refuseIfOthersCanAccess((await file.stat()).mode);
+        const stats = await file.stat();
+        if (!stats.isFile()) throw notOurs();
+        refuseIfOthersCanAccess(stats.mode);
         text = await file.readFile('utf8');
       } finally {
         await file.close();
@@ -54,7 +56,11 @@ export function credentialsStore(env: NodeJS.ProcessEnv): Credentials {
     } catch {
       // reported below
     }
-    throw new CliError(`${path} is not a credentials file this tool wrote. Move it away and run \`beeper-setup login\` again.`);
+    throw notOurs();
+  }
+
+  function notOurs(): CliError {
+    return new CliError(`${path} is not a credentials file this tool wrote. Move it away and run \`beeper-setup login\` again.`);
   }
 
   // As ssh does with a private key, a file others can read is not used: its tokens may be theirs already. Refused
