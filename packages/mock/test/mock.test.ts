@@ -39,10 +39,12 @@ const postJson = (url: string, body: string) =>
   fetch(`${url}/v1/app/setup/email`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
 
 describe('startMock', () => {
-  it('listens on loopback and stops completely on close', async () => {
+  it('listens on loopback, answers HEAD wherever GET is, and stops completely on close', async () => {
     const mock = await startMock();
     expect(mock.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect((await fetch(`${mock.url}/v1/app/setup`)).status).toBe(200);
+    const head = await fetch(`${mock.url}/v1/app/setup`, { method: 'HEAD' });
+    expect({ status: head.status, body: await head.text() }).toEqual({ status: 200, body: '' });
     await mock.close();
     await expect(fetch(`${mock.url}/v1/app/setup`)).rejects.toThrow();
   });
@@ -81,6 +83,7 @@ describe('startMock', () => {
     const response = await postJson(proxy.url, JSON.stringify({ email: 'a@example.com', setupRequestID: 'sr_1' }));
     // The stand-in answers a body the contract does not allow, and --errors turns that into a 500.
     expect(response.status).toBe(500);
+    expect(await response.json()).toMatchObject({ code: 'internal_error' });
     expect(response.headers.get('sl-violations')).toContain('response');
   });
 });
