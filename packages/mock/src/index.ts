@@ -27,15 +27,12 @@ export interface MockOptions extends RequestPolicy {
  * every answer within the contract and applies the same Host, Origin and content-type rules as the simulator.
  */
 export async function startMock({ host = '127.0.0.1', port = 0, upstream, validateRequests, onLog, allowedHosts, allowedOrigins }: MockOptions = {}): Promise<RunningServer> {
-  // Prism's start-up lines name its internal port; people only need its request log.
-  let started = false;
   const prism = await supervisePrism({
     upstream,
     validateRequests,
-    onLog: onLog && ((line) => started && onLog(line)),
+    onLog,
     onRestart: onLog && (() => onLog('Prism exited; restarting it (requests answer 503 meanwhile)')),
   });
-  started = true;
   try {
     const guard = await startGuard({ prismUrl: prism.currentUrl, malformedTarget: upstream, host, port, allowedHosts, allowedOrigins });
     return {

@@ -18,7 +18,7 @@ export interface PrismOptions {
   host?: string | undefined;
   /** 0 picks a free port. */
   port?: number | undefined;
-  /** Receives each line Prism prints. */
+  /** Receives each line Prism prints once it listens (its request log); its start-up lines name an internal port. */
   onLog?: ((line: string) => void) | undefined;
   startTimeoutMs?: number | undefined;
 }
@@ -52,6 +52,7 @@ export async function startPrism({ upstream, validateRequests = true, host = '12
   });
 
   const recent: string[] = [];
+  let isListening = false;
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => fail(new Error(`Prism did not start within ${startTimeoutMs} ms`)), startTimeoutMs);
     const fail = (error: Error) => {
@@ -61,11 +62,15 @@ export async function startPrism({ upstream, validateRequests = true, host = '12
     };
     const onData = (chunk: Buffer) => {
       for (const line of chunk.toString().split('\n').filter(Boolean)) {
+        if (isListening) {
+          onLog?.(line);
+          continue;
+        }
         recent.push(line);
         if (recent.length > 20) recent.shift();
-        onLog?.(line);
         const match = listening.exec(line);
         if (match?.[1]) {
+          isListening = true;
           clearTimeout(timer);
           resolve(match[1]);
         }
