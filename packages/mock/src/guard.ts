@@ -39,8 +39,15 @@ export interface GuardOptions extends RequestPolicy {
  */
 export async function startGuard({ prismUrl, malformedTarget, host, port, allowedHosts, allowedOrigins }: GuardOptions): Promise<RunningServer> {
   const policy = { allowedHosts, allowedOrigins };
-  const server = createServer((req, res) => {
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch(() => answer(res, unavailable()));
+  };
+  const server = createServer(onRequest);
+  // A client that waits for `100 Continue` before sending a body over the cap learns at once that it is too large.
+  server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
+    if (Number(req.headers['content-length']) > maxBodyBytes) return answer(res, problems.payloadTooLarge);
+    res.writeContinue();
+    onRequest(req, res);
   });
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
     const detail = error.code === 'HPE_HEADER_OVERFLOW' ? 'The request headers are larger than 16 KiB.' : 'The request is not valid HTTP.';

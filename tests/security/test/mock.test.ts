@@ -132,6 +132,11 @@ describe('every answer is a contract problem', () => {
     await expectProblem(await sendRaw(mock.url, request()), 400, 'invalid_request');
   });
 
+  it('a body over 64 KiB announced with Expect: 100-continue: 413 payload_too_large at once, before the body', async () => {
+    const request = `POST /v1/app/setup/email HTTP/1.1\r\nHost: ${hostHeader()}\r\nContent-Type: application/json\r\nContent-Length: 100000\r\nExpect: 100-continue\r\n\r\n`;
+    await expectProblem(await sendRaw(mock.url, request), 413, 'payload_too_large', 'sendSignInCode');
+  });
+
   it('an unreachable upstream in proxy mode: 503 service_unavailable with Retry-After', async () => {
     const closed = createServer();
     closed.listen(0, '127.0.0.1');
