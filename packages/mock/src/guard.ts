@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { createServer, request, type IncomingHttpHeaders, type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from 'node:http';
+import { createServer, request, type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { text } from 'node:stream/consumers';
@@ -128,10 +128,14 @@ function answer(res: ServerResponse, what: Problem | ContractAnswer) {
   res.end(text);
 }
 
+/** Headers about this connection alone; the body goes on whole, with its length. */
+const hopByHop = ['connection', 'keep-alive', 'transfer-encoding', 'te', 'trailer', 'upgrade', 'expect', 'proxy-connection'];
+
 /** Sends the request to `target`'s host and port only, with the method (HEAD as GET: Node drops the body) and path as given. */
 function forward(req: IncomingMessage, body: Buffer, target: string): Promise<IncomingMessage> {
   const { hostname, port } = new URL(target);
   const headers: OutgoingHttpHeaders = { ...req.headers, 'content-length': String(body.length) };
+  for (const name of hopByHop) delete headers[name];
   return new Promise((resolve, reject) => {
     const outgoing = request({ hostname, port, method: req.method === 'HEAD' ? 'GET' : req.method, path: req.url, headers }, resolve);
     outgoing.once('error', reject);
@@ -139,23 +143,23 @@ function forward(req: IncomingMessage, body: Buffer, target: string): Promise<In
   });
 }
 
-type Remap = (body: unknown, violations: string | undefined) => ContractAnswer | undefined;
+type Remap = (status: number, body: unknown, violations: string | undefined) => ContractAnswer | undefined;
 
-/** Passes an upstream answer on; with `remap`, a problem body of the upstream's own is replaced by the contract's. */
+/** Passes an upstream answer on; with `remap`, an error answer that is no contract problem is replaced by one. */
 async function relay(upstream: IncomingMessage, res: ServerResponse, remap?: Remap): Promise<void> {
-  if (remap && isProblem(upstream.headers)) {
+  const status = upstream.statusCode ?? 500;
+  if (remap && status >= 400) {
     const body = await text(upstream);
-    const replacement = remap(parsedOrText(body), headerValue(upstream.headers['sl-violations']));
+    const replacement = remap(status, parsedOrText(body), headerValue(upstream.headers['sl-violations']));
     if (replacement) return answer(res, replacement);
-    res.writeHead(upstream.statusCode ?? 500, upstream.headers);
+    res.writeHead(status, upstream.headers);
     return void res.end(body);
   }
-  res.writeHead(upstream.statusCode ?? 500, upstream.headers);
+  res.writeHead(status, upstream.headers);
   upstream.pipe(res);
   await once(upstream, 'end');
 }
 
-const isProblem = (headers: IncomingHttpHeaders) => /^application\/problem\+json\s*(;|$)/i.test(headers['content-type'] ?? '');
 const headerValue = (value: string | string[] | undefined) => (Array.isArray(value) ? value.join(', ') : value);
 
 function parsedOrText(text: string): unknown {

@@ -22,15 +22,15 @@ const codeOfPrismError: Record<string, ProblemCode> = {
 };
 
 /**
- * The contract's answer in place of one Prism wrote itself (its errors are problem documents of its own types),
- * or `undefined` when the body already is a contract problem. Prism's title and detail stay in `sl-violations`,
- * which the conformance proxy's users read to tell Prism's verdict from the upstream's answer.
+ * The contract's answer in place of an error answer Prism wrote itself (problem documents of its own types, or
+ * none at all), or `undefined` when the body already is a contract problem. Prism's title and detail stay in
+ * `sl-violations`, which the conformance proxy's users read to tell Prism's verdict from the upstream's answer.
  */
-export function contractAnswerFor(body: unknown, violations: string | undefined): ContractAnswer | undefined {
-  const { type, title, detail } = (body ?? {}) as { type?: unknown; title?: unknown; detail?: unknown };
+export function contractAnswerFor(status: number, body: unknown, violations: string | undefined): ContractAnswer | undefined {
+  const { type, title, detail } = (typeof body === 'object' && body !== null ? body : {}) as { type?: unknown; title?: unknown; detail?: unknown };
   if (typeof type === 'string' && type.startsWith(contractProblemType)) return undefined;
   const kind = typeof type === 'string' ? type.slice(type.indexOf('#') + 1) : '';
-  const code = codeOfPrismError[kind] ?? 'internal_error';
+  const code = codeOfPrismError[kind] ?? (status < 500 ? 'invalid_request' : 'internal_error');
   const said = [title, detail].filter((part) => typeof part === 'string' && part !== '').join(': ');
   const headers: Record<string, string> = {
     'sl-violations': violations ?? JSON.stringify([{ severity: 'Error', code: kind, message: said }]),
@@ -47,6 +47,6 @@ function detailFor(code: ProblemCode, said: string): string {
     case 'internal_error':
       return 'The mock could not produce an answer within the contract; see the sl-violations header.';
     default:
-      return said;
+      return said || 'The request breaks the contract; see the sl-violations header.';
   }
 }

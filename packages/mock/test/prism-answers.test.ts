@@ -6,40 +6,45 @@ const prismError = (kind: string, title = 'Prism says', detail = 'why') => ({ ty
 
 describe('contractAnswerFor', () => {
   it('leaves a contract problem alone', () => {
-    expect(contractAnswerFor({ type: 'urn:beeper:setup:problem:unauthorized', code: 'unauthorized' }, undefined)).toBeUndefined();
+    expect(contractAnswerFor(401, { type: 'urn:beeper:setup:problem:unauthorized', code: 'unauthorized' }, undefined)).toBeUndefined();
   });
 
   it.each([
-    ['NOT_FOUND', 'invalid_request'], // Prefer names no documented example or status
-    ['NOT_ACCEPTABLE', 'invalid_request'],
-    ['UNPROCESSABLE_ENTITY', 'invalid_request'],
-    ['UNAUTHORIZED', 'unauthorized'],
-    ['INVALID_CONTENT_TYPE', 'unsupported_media_type'],
-    ['VIOLATIONS', 'internal_error'],
-    ['NO_RESPONSE_RESPONSE_DEFINED', 'internal_error'],
-  ])('Prism’s %s becomes %s', (kind, code) => {
-    const answer = contractAnswerFor(prismError(kind), undefined);
+    ['NOT_FOUND', 404, 'invalid_request'], // Prefer names no documented example or status
+    ['NOT_ACCEPTABLE', 406, 'invalid_request'],
+    ['UNPROCESSABLE_ENTITY', 422, 'invalid_request'],
+    ['UNAUTHORIZED', 401, 'unauthorized'],
+    ['INVALID_CONTENT_TYPE', 415, 'unsupported_media_type'],
+    ['VIOLATIONS', 500, 'internal_error'],
+    ['NO_RESPONSE_RESPONSE_DEFINED', 500, 'internal_error'],
+  ])('Prism’s %s (%i) becomes %s', (kind, status, code) => {
+    const answer = contractAnswerFor(status, prismError(kind), undefined);
     expect(answer?.problem.code).toBe(code);
     expect(validateSchema('Problem', answer?.problem)).toEqual({ valid: true });
   });
 
   it('an unreachable upstream (Prism’s FetchError) becomes 503 with Retry-After', () => {
-    const answer = contractAnswerFor({ type: 'FetchError', title: 'request to http://127.0.0.1:9/ failed', status: 500, detail: '' }, undefined);
+    const answer = contractAnswerFor(500, { type: 'FetchError', title: 'request to http://127.0.0.1:9/ failed', status: 500, detail: '' }, undefined);
     expect(answer).toMatchObject({ problem: { status: 503, code: 'service_unavailable' }, headers: { 'retry-after': '5' } });
   });
 
   it('a 401 of Prism’s asks for a bearer token, as the contract’s 401 does', () => {
-    expect(contractAnswerFor(prismError('UNAUTHORIZED'), undefined)?.headers['www-authenticate']).toBe('Bearer');
+    expect(contractAnswerFor(401, prismError('UNAUTHORIZED'), undefined)?.headers['www-authenticate']).toBe('Bearer');
   });
 
   it('keeps Prism’s verdict in sl-violations: its own header, or its title and detail', () => {
-    expect(contractAnswerFor(prismError('UNPROCESSABLE_ENTITY'), '[{"message":"/email is required"}]')?.headers['sl-violations']).toBe('[{"message":"/email is required"}]');
-    expect(JSON.parse(contractAnswerFor(prismError('NOT_FOUND', 'Not found', 'no example "nope"'), undefined)!.headers['sl-violations']!)).toEqual([
+    expect(contractAnswerFor(422, prismError('UNPROCESSABLE_ENTITY'), '[{"message":"/email is required"}]')?.headers['sl-violations']).toBe('[{"message":"/email is required"}]');
+    expect(JSON.parse(contractAnswerFor(404, prismError('NOT_FOUND', 'Not found', 'no example "nope"'), undefined)!.headers['sl-violations']!)).toEqual([
       { severity: 'Error', code: 'NOT_FOUND', message: 'Not found: no example "nope"' },
     ]);
   });
 
-  it('a body that is no problem at all becomes a 500 internal_error', () => {
-    expect(contractAnswerFor('<html>oops</html>', undefined)?.problem).toMatchObject({ status: 500, code: 'internal_error' });
+  it.each([
+    [400, '', 'invalid_request'],
+    [502, '<html>oops</html>', 'internal_error'],
+  ])('an error answer %i with a body that is no problem at all (%j) becomes %s', (status, body, code) => {
+    const answer = contractAnswerFor(status, body, undefined);
+    expect(answer?.problem.code).toBe(code);
+    expect(validateSchema('Problem', answer?.problem)).toEqual({ valid: true });
   });
 });

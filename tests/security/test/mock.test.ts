@@ -38,13 +38,17 @@ interface RawResponse {
   body: string;
 }
 
-/** Sends bytes as they are, past fetch's own checks, and reads the answer until the server closes the socket. */
+/**
+ * Sends bytes as they are, past fetch's own checks, and reads the answer until the server closes the socket (send
+ * `Connection: close` when the guard forwards the request). The socket stays open for writing: Node's server drops
+ * a request whose client half-closes before the answer.
+ */
 async function sendRaw(baseUrl: string, bytes: string): Promise<RawResponse> {
   const { hostname, port } = new URL(baseUrl);
   const socket = connect(Number(port), hostname);
   const chunks: Buffer[] = [];
   socket.on('data', (chunk: Buffer) => chunks.push(chunk));
-  socket.end(bytes);
+  socket.write(bytes);
   await once(socket, 'close');
   const text = Buffer.concat(chunks).toString('utf8');
   const [head = '', body = ''] = text.split('\r\n\r\n', 2);
@@ -135,6 +139,12 @@ describe('every answer is a contract problem', () => {
   it('a body over 64 KiB announced with Expect: 100-continue: 413 payload_too_large at once, before the body', async () => {
     const request = `POST /v1/app/setup/email HTTP/1.1\r\nHost: ${hostHeader()}\r\nContent-Type: application/json\r\nContent-Length: 100000\r\nExpect: 100-continue\r\n\r\n`;
     await expectProblem(await sendRaw(mock.url, request), 413, 'payload_too_large', 'sendSignInCode');
+  });
+
+  it('a chunked body reaches Prism whole: its answer, not an empty 400', async () => {
+    const body = JSON.stringify({ email: 'a@example.com', setupRequestID: 'sr_1' });
+    const request = `POST /v1/app/setup/email HTTP/1.1\r\nHost: ${hostHeader()}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n${body.length.toString(16)}\r\n${body}\r\n0\r\n\r\n`;
+    expect((await sendRaw(mock.url, request)).status).toBe(204);
   });
 
   it('an unreachable upstream in proxy mode: 503 service_unavailable with Retry-After', async () => {
