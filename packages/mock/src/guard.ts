@@ -20,6 +20,7 @@ const problems = {
   payloadTooLarge: contract.components.examples.ProblemPayloadTooLarge!.value,
 };
 const maxBodyBytes = 64 * 1024;
+const maxHeaderBytes = 16 * 1024;
 /** Far beyond any body of the contract; a few thousand levels make Prism throw and die. */
 const maxJsonDepth = 64;
 
@@ -42,7 +43,8 @@ export async function startGuard({ prismUrl, malformedTarget, host, port, allowe
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch(() => answer(res, unavailable()));
   };
-  const server = createServer(onRequest);
+  // The contract's limit, whatever --max-http-header-size Node runs with.
+  const server = createServer({ maxHeaderSize: maxHeaderBytes }, onRequest);
   // A client that waits for `100 Continue` before sending a body over the cap learns at once that it is too large.
   server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
     if (Number(req.headers['content-length']) > maxBodyBytes) return answer(res, problems.payloadTooLarge);
