@@ -1,4 +1,5 @@
-import type { NextStep, SetupState } from '@beeper-setup/client';
+import type { SetupState } from '@beeper-setup/client';
+import type { NextStep } from '@beeper-setup/client/flow';
 
 /** What to run next, in words a person can act on. */
 export function describeNextStep(step: NextStep): string {

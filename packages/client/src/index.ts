@@ -11,7 +11,6 @@ export {
   TimeoutError,
   isProblem,
 } from './errors.js';
-export { isRegistrationRequired, nextStep, verificationStep, type NextStep, type VerificationStep } from './flow.js';
 export type { Logger } from './resilient-fetch.js';
 export { SetupResponse } from './response.js';
 export { unwrap, type Data } from './unwrap.js';

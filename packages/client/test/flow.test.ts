@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isRegistrationRequired, nextStep, verificationStep, type NextStep, type SetupState, type Verification } from '../src/index.js';
+import type { SetupState, Verification } from '@beeper-setup/contract';
+import { isRegistrationRequired, nextStep, verificationStep, type NextStep } from '../src/flow.js';
 import { sessionReady } from './fake-fetch.js';
 
 const verification = (state: Verification['state'], availableActions: Verification['availableActions'], direction: Verification['direction'] = 'incoming'): Verification => ({

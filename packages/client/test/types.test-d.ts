@@ -1,6 +1,7 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import type { SetupStartResponse } from '@beeper-setup/contract';
-import { createSetupClient, isProblem, nextStep, unwrap, type NextStep, type Problem, type ProblemCode, type SetupState, type SignInResult } from '../src/index.js';
+import { createSetupClient, isProblem, unwrap, type Problem, type ProblemCode, type SetupState, type SignInResult } from '../src/index.js';
+import { nextStep, type NextStep } from '../src/flow.js';
 
 const client = createSetupClient();
 

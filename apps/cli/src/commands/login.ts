@@ -1,4 +1,5 @@
-import { isRegistrationRequired, unwrap, type SetupRegistrationRequiredResponse, type SetupState } from '@beeper-setup/client';
+import { unwrap, type SetupRegistrationRequiredResponse, type SetupState } from '@beeper-setup/client';
+import { isRegistrationRequired } from '@beeper-setup/client/flow';
 import type { Context } from '../context.js';
 import { CliError } from '../failures.js';
 import { retryWhileInteractive } from '../retry-while-interactive.js';

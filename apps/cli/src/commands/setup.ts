@@ -1,4 +1,4 @@
-import { nextStep } from '@beeper-setup/client';
+import { nextStep } from '@beeper-setup/client/flow';
 import type { Context } from '../context.js';
 import { CliError } from '../failures.js';
 import { readSetupState, readSetupStateOrSignedOut } from '../session.js';

@@ -1,4 +1,4 @@
-import { nextStep } from '@beeper-setup/client';
+import { nextStep } from '@beeper-setup/client/flow';
 import type { Context } from '../context.js';
 import { checklist, describeNextStep } from '../describe.js';
 import { readSetupState } from '../session.js';

@@ -1,4 +1,5 @@
-import { unwrap, verificationStep, type Verification, type VerificationAction } from '@beeper-setup/client';
+import { unwrap, type Verification, type VerificationAction } from '@beeper-setup/client';
+import { verificationStep } from '@beeper-setup/client/flow';
 import type { Context } from '../context.js';
 import { CliError } from '../failures.js';
 import type { Question } from '../input.js';
