@@ -40,10 +40,10 @@ it.each([
 
 it('listens on a free loopback port, logs each request and stops on SIGTERM', async () => {
   const { child, output, exited } = run(['--port', '0']);
-  await expect.poll(output).toMatch(/listening on http:\/\/127\.0\.0\.1:\d+/);
+  await expect.poll(output, { timeout: 15_000 }).toMatch(/listening on http:\/\/127\.0\.0\.1:\d+/);
   const url = /listening on (\S+)/.exec(output())![1]!;
   expect((await fetch(`${url}/v1/app/setup`)).status).toBe(200);
-  await expect.poll(output).toMatch(/GET \/v1\/app\/setup 200/);
+  await expect.poll(output, { timeout: 15_000 }).toMatch(/GET \/v1\/app\/setup 200/);
   child.kill('SIGTERM');
   expect(await exited).toBe(0);
 });
@@ -61,7 +61,7 @@ it('exits 1 naming the state file when it is corrupt', async () => {
 it('prints the control API token at start, random or the one given, and the control API takes it', async () => {
   const started = (args: string[]) => {
     const { output } = run(['--port', '0', '--quiet', ...args]);
-    return expect.poll(output).toMatch(/token: \S+/).then(() => ({ url: /listening on (\S+)/.exec(output())![1]!, token: /token: (\S+)/.exec(output())![1]! }));
+    return expect.poll(output, { timeout: 15_000 }).toMatch(/token: \S+/).then(() => ({ url: /listening on (\S+)/.exec(output())![1]!, token: /token: (\S+)/.exec(output())![1]! }));
   };
   const [random, another, chosen] = await Promise.all([started([]), started([]), started(['--control-token', 'chosen-token'])]);
   expect(random.token).toMatch(/^[\w-]{32}$/);
