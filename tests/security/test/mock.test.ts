@@ -1,7 +1,7 @@
 // The Prism mock and conformance proxy as an attacker tries them: a body that used to kill Prism for good, a
 // killed Prism, the guard as an open proxy, answers outside the contract, and the localhost request checks.
-import { execFileSync } from 'node:child_process';
 import { once } from 'node:events';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -80,12 +80,20 @@ describe('one request no longer kills Prism', () => {
 });
 
 describe('Prism supervised', () => {
-  /** The Prism processes this test process started. */
+  /** The Prism processes this test process started, read from /proc (no procps needed). */
   const prismChildren = () =>
-    execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(process.pid)], { encoding: 'utf8' })
-      .split('\n')
-      .filter((line) => line.includes('prism'))
-      .map((line) => Number(line.trim().split(/\s+/)[0]));
+    readdirSync('/proc')
+      .filter((name) => /^\d+$/.test(name))
+      .filter((pid) => {
+        try {
+          // The parent's ID is the second field after the command name, which is in parentheses.
+          const parent = Number(readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ')[1]);
+          return parent === process.pid && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('prism');
+        } catch {
+          return false; // the process ended while we looked
+        }
+      })
+      .map(Number);
 
   it('answers 503 with Retry-After while a killed Prism restarts, then answers again', async () => {
     const [pid] = prismChildren();
