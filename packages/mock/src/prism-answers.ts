@@ -33,11 +33,16 @@ export function contractAnswerFor(status: number, body: unknown, violations: str
   const code = codeOfPrismError[kind] ?? (status < 500 ? 'invalid_request' : 'internal_error');
   const said = [title, detail].filter((part) => typeof part === 'string' && part !== '').join(': ');
   const headers: Record<string, string> = {
-    'sl-violations': violations ?? JSON.stringify([{ severity: 'Error', code: kind, message: said }]),
+    'sl-violations': violations ?? asciiJson([{ severity: 'Error', code: kind, message: said }]),
   };
   if (code === 'unauthorized') headers['www-authenticate'] = 'Bearer';
   if (code === 'service_unavailable') headers['retry-after'] = String(retryAfterSeconds);
   return { problem: problem(code, detailFor(code, said)), headers };
+}
+
+/** JSON that is safe as a header value: a character Node would refuse there (Prism may quote the request) as `\uXXXX`. */
+function asciiJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[^\x20-\x7e]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 function detailFor(code: ProblemCode, said: string): string {

@@ -39,6 +39,12 @@ describe('contractAnswerFor', () => {
     ]);
   });
 
+  it('writes Prism’s words into sl-violations as ASCII JSON, so that no quoted character breaks the header', () => {
+    const header = contractAnswerFor(404, prismError('NOT_FOUND', 'Not found', 'no example "€\u0007"'), undefined)!.headers['sl-violations']!;
+    expect(header).toMatch(/^[\x20-\x7e]+$/);
+    expect(JSON.parse(header)).toEqual([{ severity: 'Error', code: 'NOT_FOUND', message: 'Not found: no example "€\u0007"' }]);
+  });
+
   it.each([
     [400, '', 'invalid_request'],
     [502, '<html>oops</html>', 'internal_error'],
