@@ -45,7 +45,7 @@ export async function createContext(options: GlobalOptions, env: NodeJS.ProcessE
   );
   client.use(requestDeadline(requestTimeoutMs));
   const credentials: Credentials = credentialsStore(env);
-  let token = fromEnvironment ?? (await credentials.token(client.baseUrl));
+  let token = fromEnvironment ?? checkedSavedToken(client, await credentials.token(client.baseUrl));
   client.setAccessToken(() => token);
   // Last: once it reads standard input, the process lives until the command closes it.
   const input = createInput({ fromStdin: Boolean(options.stdin) });
@@ -70,6 +70,20 @@ export async function createContext(options: GlobalOptions, env: NodeJS.ProcessE
       return Boolean(token);
     },
   };
+}
+
+/**
+ * A saved token the client can send, or a usage error that says so without quoting it: the client checks a token given
+ * as a string at once, and one from a function only when a request needs it, too late to say where it came from.
+ */
+function checkedSavedToken(client: SetupClient, saved: string | undefined): string | undefined {
+  try {
+    client.setAccessToken(saved);
+  } catch (error) {
+    if (!(error instanceof TypeError)) throw error;
+    throw new UsageError(`The access token saved for ${client.baseUrl} is not a valid bearer token. Run \`beeper-setup login\` to replace it.`);
+  }
+  return saved;
 }
 
 /**

@@ -150,6 +150,16 @@ it('a credentials file that others can read is refused, as ssh refuses such a ke
   expect(stdout + stderr).not.toContain('syt_saved_secret');
 });
 
+it('a saved token that cannot be a header value exits 2 with what to do, without printing it', async () => {
+  const config = await scratchFolder();
+  const env = await w.env({ XDG_CONFIG_HOME: config });
+  await mkdir(join(config, 'beeper-setup'), { mode: 0o700 });
+  await writeFile(join(config, 'beeper-setup', 'credentials.json'), JSON.stringify({ [env.BEEPER_DESKTOP_BASE_URL!]: 'syt_saved_secret\r\nx-evil: 1' }), { mode: 0o600 });
+  const { code, stdout, stderr } = await runCli(['status'], env);
+  expect([code, stderr]).toEqual([2, `The access token saved for ${env.BEEPER_DESKTOP_BASE_URL} is not a valid bearer token. Run \`beeper-setup login\` to replace it.\n`]);
+  expect(stdout + stderr).not.toContain('syt_saved_secret');
+});
+
 it('an unwritable config folder: login names it and what to do, before any code is sent', async () => {
   const notAFolder = join(await scratchFolder(), 'a-file');
   await writeFile(notAFolder, '');
