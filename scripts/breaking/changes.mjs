@@ -1,0 +1,68 @@
+// The changes between two bundled contracts, classified by api-smart-diff and grouped so that one change to a
+// shared schema is one change listing every operation it reaches.
+import { apiDiff } from 'api-smart-diff';
+
+const httpMethods = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
+
+const kindOf = { breaking: 'breaking', deprecated: 'deprecation' };
+const kindOrder = ['breaking', 'deprecation', 'non-breaking'];
+
+/** What api-smart-diff did not put in words, such as a changed `type`. */
+const plainDescription = (diff) =>
+  diff.action === 'replace' ? `[Replaced] ${JSON.stringify(diff.before)} with ${JSON.stringify(diff.after)}` : `[${diff.action}]`;
+
+const escapeToken = (token) => String(token).replaceAll('~', '~0').replaceAll('/', '~1');
+const unescapeToken = (token) => token.replaceAll('~1', '/').replaceAll('~0', '~');
+
+const refTokens = (ref) => ref.replace(/^#\/?/, '').split('/').filter(Boolean).map(unescapeToken);
+
+const lookup = (document, tokens) => tokens.reduce((node, token) => node?.[token], document);
+
+/**
+ * Where in the document a change was written: api-smart-diff reports each change at every operation that reaches it
+ * through `$ref`s, so follow the references on the way (not the changed node's own) to the schema that holds it.
+ */
+function sourceTokens(document, path) {
+  let node = document;
+  let tokens = [];
+  for (const [index, key] of path.entries()) {
+    if (typeof node?.$ref === 'string') {
+      tokens = refTokens(node.$ref);
+      node = lookup(document, tokens);
+    }
+    if (node === null || typeof node !== 'object' || !(key in node)) return [...tokens, ...path.slice(index)];
+    node = node[key];
+    tokens.push(key);
+  }
+  return tokens;
+}
+
+/** The operations a change under `paths` belongs to: its own, or every one of a changed path item. */
+function operationsOf(path, before, after) {
+  if (path[0] !== 'paths') return [];
+  const [, route, method] = path;
+  if (httpMethods.has(method)) return [`${method.toUpperCase()} ${route}`];
+  const methods = new Set([...Object.keys(before.paths?.[route] ?? {}), ...Object.keys(after.paths?.[route] ?? {})]);
+  return [...methods].filter((name) => httpMethods.has(name)).map((name) => `${name.toUpperCase()} ${route}`);
+}
+
+/**
+ * The changes from `before` to `after`, one per place: `{ kind, pointer, operations, description }`, breaking first.
+ */
+export function contractChanges(before, after) {
+  const changes = new Map();
+  for (const diff of apiDiff(before, after)) {
+    const document = diff.action === 'remove' ? before : after;
+    const kind = kindOf[diff.type] ?? 'non-breaking';
+    const pointer = `/${sourceTokens(document, diff.path).map(escapeToken).join('/')}`;
+    const change = changes.get(pointer) ?? { kind, pointer, operations: new Set(), plain: plainDescription(diff) };
+    // Operations may classify one change differently (a request and a response both use the schema): the worst wins.
+    if (kindOrder.indexOf(kind) < kindOrder.indexOf(change.kind)) Object.assign(change, { kind, description: diff.description });
+    change.description ||= diff.description;
+    for (const operation of operationsOf(diff.path, before, after)) change.operations.add(operation);
+    changes.set(pointer, change);
+  }
+  return [...changes.values()]
+    .map(({ plain, ...change }) => ({ ...change, description: change.description || plain, operations: [...change.operations] }))
+    .sort((a, b) => kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind) || a.pointer.localeCompare(b.pointer));
+}
