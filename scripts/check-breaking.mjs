@@ -32,6 +32,7 @@ if (breakingCount > 0 && majorOf(version) <= majorOf(baseVersion)) {
 }
 
 const title = `Contract ${version} against ${baseName} (${baseVersion}): ${changes.length} change(s), ${breakingCount} breaking`;
-const report = options.markdown ? markdownLines(title, changes) : [`${title}`, ...textLines(changes)];
-console.log([...report, ...failures.map((failure) => `FAIL ${failure}`), failures.length === 0 ? 'check:breaking passed.' : ''].join('\n').trimEnd());
+const report = options.markdown ? markdownLines(title, changes) : [title, ...textLines(changes)];
+const verdict = failures.length === 0 ? ['check:breaking passed.'] : failures.map((failure) => `FAIL ${failure}`);
+console.log([...report, ...verdict].join('\n'));
 process.exitCode = failures.length === 0 ? 0 : 1;

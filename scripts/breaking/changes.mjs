@@ -4,6 +4,8 @@ import { apiDiff } from 'api-smart-diff';
 
 const httpMethods = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
 
+// api-smart-diff's other types (`non-breaking`, `annotation` for descriptions and examples, `unclassified`) do not fail
+// the gate: it stops what the library knows to break.
 const kindOf = { breaking: 'breaking', deprecated: 'deprecation' };
 const kindOrder = ['breaking', 'deprecation', 'non-breaking'];
 
