@@ -1,0 +1,2 @@
+/** The workspaces that are published, relative to the repository root. */
+export const publishablePackages = ['packages/contract', 'packages/validator', 'packages/client', 'packages/simulator', 'packages/mock', 'apps/cli'];

@@ -1,0 +1,79 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { binOf, createConsumerProject } from '../src/consumer-project.js';
+import { importableSpecifiers, missingEntryPoints, type Manifest } from '../src/entry-points.js';
+import { failedImports } from '../src/import-in-project.js';
+import { packPackages, type PackedPackage } from '../src/pack-packages.js';
+import { startPackedSimulator, type PackedSimulator } from '../src/packed-simulator.js';
+import { publishablePackages } from '../src/publishable-packages.js';
+import { publishCorrections } from '../src/publish-corrections.js';
+import { runCommand } from '../src/run-command.js';
+
+const repositoryRoot = resolve(import.meta.dirname, '../../..');
+const fixture = resolve(import.meta.dirname, '../fixture');
+
+let scratch: string;
+let project: string;
+let packed: PackedPackage[];
+let simulator: PackedSimulator | undefined;
+
+beforeAll(async () => {
+  // Outside the workspace, so that Node finds nothing of the monorepo's node_modules from the project.
+  scratch = await mkdtemp(join(tmpdir(), 'beeper-setup-consumers-'));
+  project = join(scratch, 'consumer');
+  packed = await packPackages(repositoryRoot, publishablePackages, scratch);
+  await createConsumerProject(fixture, project, packed.map(({ tarball }) => tarball));
+});
+
+afterAll(async () => {
+  await simulator?.stop();
+  if (scratch) await rm(scratch, { recursive: true, force: true });
+});
+
+const manifestOf = async (name: string) => JSON.parse(await readFile(join(project, 'node_modules', name, 'package.json'), 'utf8')) as Manifest;
+
+describe('each packed package', () => {
+  it('holds every file its types, exports and bin name', async () => {
+    const missing = await Promise.all(packed.map(async ({ name, files }) => missingEntryPoints(await manifestOf(name), files)));
+    expect(missing.flat()).toEqual([]);
+  });
+
+  it('publishes its package.json as written, with nothing for npm to correct', async () => {
+    const corrections = await Promise.all(publishablePackages.map((workspace) => publishCorrections(repositoryRoot, workspace)));
+    expect(corrections.flat()).toEqual([]);
+  });
+
+  it('loads every export in a fresh project, with only its own dependencies', async () => {
+    const specifiers = (await Promise.all(packed.map(async ({ name }) => importableSpecifiers(await manifestOf(name))))).flat();
+    expect(specifiers).toContain('@beeper-setup/client/flow');
+    expect(await failedImports(project, specifiers)).toEqual([]);
+  });
+
+  it.each(['beeper-setup', 'beeper-setup-sim', 'beeper-setup-mock'])('runs its command %s from the project', async (command) => {
+    const { stdout } = await runCommand(`${command} --help`, binOf(project, command), ['--help'], { cwd: project });
+    expect(stdout).toContain(`Usage: ${command}`);
+  });
+});
+
+describe('a consumer written with tsc --strict', () => {
+  it.each(['nodenext', 'bundler'])('compiles under moduleResolution %s, the wrong path and body refused', async (resolution) => {
+    await runCommand(`tsc --strict with moduleResolution ${resolution}`, binOf(project, 'tsc'), ['-p', `tsconfig.${resolution}.json`], { cwd: project });
+  });
+
+  it('signs alice in to ready against the packed simulator, and the packed CLI sees it', async () => {
+    await runCommand('tsc (nodenext, emitting)', binOf(project, 'tsc'), ['-p', 'tsconfig.nodenext.json'], { cwd: project });
+    simulator = await startPackedSimulator(project);
+    const env = { ...process.env, BEEPER_DESKTOP_BASE_URL: simulator.url, XDG_CONFIG_HOME: join(scratch, 'config') };
+    const consumer = await runCommand('The consumer', process.execPath, ['dist/consumer.js'], { cwd: project, env: { ...env, SIM_CONTROL_TOKEN: simulator.controlToken } });
+    const signedIn = JSON.parse(consumer.stdout) as { state: string; accessToken: string };
+    expect(signedIn.state).toBe('ready');
+
+    const status = await runCommand('beeper-setup status --json', binOf(project, 'beeper-setup'), ['status', '--json'], {
+      cwd: project,
+      env: { ...env, BEEPER_ACCESS_TOKEN: signedIn.accessToken },
+    });
+    expect(JSON.parse(status.stdout)).toMatchObject({ state: 'ready', matrix: { userID: '@alice:beeper.com' } });
+  });
+});
