@@ -1,8 +1,8 @@
 // Every operation of the contract, called through the client against the Prism mock, and every answer
 // checked against the contract by the validator.
 import { describe, expect, inject, it } from 'vitest';
-import { operationTable } from '@beeper-setup/contract';
-import { validateResponse, type OperationId } from '@beeper-setup/validator';
+import { operationTable, type OperationId } from '@beeper-setup/contract';
+import { validateResponse } from '@beeper-setup/validator';
 import { ApiError, createSetupClient, isProblem, RateLimitError, unwrap, type SetupClient } from '../src/index.js';
 
 const client = createSetupClient({ baseUrl: inject('mockUrl'), accessToken: 'test-token', maxRetries: 0 });

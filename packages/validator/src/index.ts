@@ -3,8 +3,6 @@ import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.
 import addFormatsModule from 'ajv-formats';
 import { operationTable, pointerRef, resolvedSegments, valueAt, type components, type OperationId, type Problem } from '@beeper-setup/contract';
 
-// Re-exported until its last importer here, the client's contract test, imports it from the contract.
-export type { OperationId } from '@beeper-setup/contract';
 export type SchemaName = keyof components['schemas'];
 /** One offending field, in the shape the contract's problem `errors` use. */
 export type FieldError = NonNullable<Problem['errors']>[number];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { validateRequestBody, validateResponse, validateSchema, type OperationId, type Validation } from '../src/index.js';
+import type { OperationId } from '@beeper-setup/contract';
+import { validateRequestBody, validateResponse, validateSchema, type Validation } from '../src/index.js';
 
 const pointers = (result: Validation) => (result.valid ? [] : result.errors.map((e) => `${e.pointer} ${e.detail}`));
 
