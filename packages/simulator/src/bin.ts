@@ -1,6 +1,6 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { exposureWarning } from './exposure-warning.js';
-import { defaultPort, startSimulator } from './server.js';
+import { defaultPort, startSimulator } from './http/server.js';
 
 const program = new Command('beeper-setup-sim')
   .description(

@@ -1,6 +1,6 @@
 import type { CancelVerificationRequest, Verification } from '@beeper-setup/contract';
-import type { OutboxMessage } from './model.js';
-import type { Scenario } from './scenarios.js';
+import type { OutboxMessage } from './core/model/records.js';
+import type { Scenario } from './core/model/scenarios.js';
 
 /** A control API call that did not succeed; `problem` is the simulator's problem body. */
 export class ControlApiError extends Error {
@@ -33,8 +33,8 @@ export function simulatorControl(simulatorUrl: string, controlToken: string) {
   const sessionPath = (deviceID: string) => `/_sim/sessions/${encodeURIComponent(deviceID)}`;
   const verificationPath = (deviceID: string, verificationID: string) =>
     `${sessionPath(deviceID)}/verifications/${encodeURIComponent(verificationID)}`;
-  const takeStep = async (deviceID: string, verificationID: string, step: string, body?: CancelVerificationRequest): Promise<Verification> =>
-    (await call<{ verification: Verification }>('POST', `${verificationPath(deviceID, verificationID)}/${step}`, body)).verification;
+  const act = async (deviceID: string, verificationID: string, action: string, body?: CancelVerificationRequest): Promise<Verification> =>
+    (await call<{ verification: Verification }>('POST', `${verificationPath(deviceID, verificationID)}/${action}`, body)).verification;
 
   return {
     /** Sent sign-in codes, newest first; all of them, or those sent to one address. */
@@ -53,12 +53,12 @@ export function simulatorControl(simulatorUrl: string, controlToken: string) {
       /** Asks to verify the session's device: an incoming verification. Resolves to its ID. */
       requestVerification: async (deviceID: string, methods?: Verification['methods']): Promise<string> =>
         (await call<{ verificationID: string }>('POST', `${sessionPath(deviceID)}/verifications`, methods && { methods })).verificationID,
-      accept: (deviceID: string, verificationID: string) => takeStep(deviceID, verificationID, 'accept'),
-      confirmSas: (deviceID: string, verificationID: string) => takeStep(deviceID, verificationID, 'sas/confirm'),
+      accept: (deviceID: string, verificationID: string) => act(deviceID, verificationID, 'accept'),
+      confirmSas: (deviceID: string, verificationID: string) => act(deviceID, verificationID, 'sas/confirm'),
       /** Scans the QR code this device shows. */
-      scanQrCode: (deviceID: string, verificationID: string) => takeStep(deviceID, verificationID, 'qr/scan'),
-      cancel: (deviceID: string, verificationID: string, cancellation?: CancelVerificationRequest) => takeStep(deviceID, verificationID, 'cancel', cancellation),
-      reportMismatch: (deviceID: string, verificationID: string) => takeStep(deviceID, verificationID, 'mismatch'),
+      scanQrCode: (deviceID: string, verificationID: string) => act(deviceID, verificationID, 'qr/scan'),
+      cancel: (deviceID: string, verificationID: string, cancellation?: CancelVerificationRequest) => act(deviceID, verificationID, 'cancel', cancellation),
+      reportMismatch: (deviceID: string, verificationID: string) => act(deviceID, verificationID, 'mismatch'),
       /** The QR payload the other device shows, for this device to scan. */
       qrCode: async (deviceID: string, verificationID: string): Promise<string> =>
         (await call<{ data: string }>('GET', `${verificationPath(deviceID, verificationID)}/qr`)).data,

@@ -7,7 +7,7 @@ import { onTestFinished } from 'vitest';
 import { signInDriver, startTestSimulator, type TestSimulatorOptions } from '../src/testing.js';
 
 /** Makes any response outside the contract (undeclared status, missing header, wrong body) fail the call. */
-const conformsToContract: Middleware = {
+export const conformsToContract: Middleware = {
   async onResponse({ request, response, schemaPath }) {
     const id = findOperation(request.method, schemaPath);
     if (!id) throw new Error(`No operation is ${request.method} ${schemaPath}`);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { digestOfRecoveryKey, newRecoveryKey, recoveryKeyMatches } from '../src/recovery-key.js';
-import { isSasEmoji, newShortAuthenticationString } from '../src/sas.js';
-import { digestOf, matchesDigest, newSignInCode } from '../src/secrets.js';
-import { suggestUsernames, usernameProblem } from '../src/usernames.js';
+import { digestOfRecoveryKey, newRecoveryKey, recoveryKeyMatches } from '../src/core/rules/recovery-key-format.js';
+import { isSasEmoji, newShortAuthenticationString } from '../src/core/rules/sas.js';
+import { digestOf, matchesDigest, newSignInCode } from '../src/core/security/secrets.js';
+import { suggestUsernames, usernameProblem } from '../src/core/rules/usernames.js';
 import { schemas } from './contract.js';
 
 const base58Alphabet = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';

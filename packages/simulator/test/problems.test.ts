@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ProblemError } from '../src/problems.js';
+import { ProblemError } from '../src/core/problems.js';
 import { example, exampleNames } from './contract.js';
 
 describe('problems', () => {

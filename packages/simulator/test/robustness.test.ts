@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { validateResponse, validateSchema } from '@beeper-setup/validator';
 import { expect, it } from 'vitest';
-import { createRouter } from '../src/http/router.js';
+import { createRouter } from '../src/core/api/router.js';
 import { aliceRecoveryKey } from '../src/index.js';
 import { operationsUnderTest, type OperationUnderTest } from './contract.js';
 import { rawRequest, simulatorForTest } from './driver.js';

@@ -1,6 +1,6 @@
 import { operationTable } from '@beeper-setup/contract';
 import { expect, it } from 'vitest';
-import { createRouter } from '../src/http/router.js';
+import { createRouter } from '../src/core/api/router.js';
 
 const routes = Object.entries(operationTable).map(([id, { method, path }]) => ({ id, method: method.toUpperCase(), template: path }));
 const route = createRouter(routes);

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
-import type { Account, Session } from '../src/model.js';
-import { setupStateOf, type SignedInDevice } from '../src/setup-state.js';
+import type { Account, Session } from '../src/core/model/records.js';
+import { deriveSetupState, type SignedInDevice } from '../src/core/rules/setup-state.js';
 import { example } from './contract.js';
 
 // The contract's state examples show alice's device BDSKTOPX7Q2 with a key generated at 1767225600000.
@@ -34,11 +34,11 @@ const cases: [example: string, device: SignedInDevice | undefined][] = [
 ];
 
 it.each(cases)('derives exactly the contract example %s from the stored facts', (name, signedIn) => {
-  expect(setupStateOf(signedIn, now, timings)).toEqual(example(name));
+  expect(deriveSetupState(signedIn, now, timings)).toEqual(example(name));
 });
 
 it('leaves initializing exactly when initializingMs has passed', () => {
   const justSignedIn = device({ signedInAt: now });
-  expect(setupStateOf(justSignedIn, now + timings.initializingMs - 1, timings).state).toBe('initializing');
-  expect(setupStateOf(justSignedIn, now + timings.initializingMs, timings).state).toBe('needs-verification');
+  expect(deriveSetupState(justSignedIn, now + timings.initializingMs - 1, timings).state).toBe('initializing');
+  expect(deriveSetupState(justSignedIn, now + timings.initializingMs, timings).state).toBe('needs-verification');
 });

@@ -1,9 +1,9 @@
 import type { CancelVerificationRequest, ScanQrCodeRequest, StartVerificationRequest, Verification, VerificationList, VerificationResponse } from '@beeper-setup/contract';
-import { assertSetupState, setupStateFor, type SimulatorContext } from './context.js';
-import type { Session, Side, VerificationRecord } from './model.js';
-import { invalidRequest, ProblemError } from './problems.js';
-import { digestOf, matchesDigest } from './secrets.js';
-import { isInProgress, newVerification, takeStep, toContractVerification, type Step } from './verification.js';
+import type { Session, Side, VerificationRecord } from '../model/records.js';
+import { invalidRequest, ProblemError } from '../problems.js';
+import { applyAction, isInProgress, newVerification, toContractVerification, type DeviceAction } from '../rules/verification-actions.js';
+import { digestOf, matchesDigest } from '../security/secrets.js';
+import { assertSetupState, currentSetupState, type SimulatorContext } from './context.js';
 
 export function listVerifications(context: SimulatorContext, session: Session): VerificationList {
   const { userID } = context.world.accountOf(session);
@@ -17,7 +17,7 @@ export function startVerification(context: SimulatorContext, session: Session, r
   if (request.userID !== undefined && request.userID !== userID) {
     throw invalidRequest([{ pointer: '/userID', detail: 'must be the signed-in user: the simulator verifies only its own devices' }]);
   }
-  const purpose = request.purpose ?? (setupStateFor(context, session).state === 'needs-verification' ? 'login' : 'device');
+  const purpose = request.purpose ?? (currentSetupState(context, session).state === 'needs-verification' ? 'login' : 'device');
   return addVerification(context, session, newVerification({ direction: 'outgoing', methods: ['qr', 'sas'], purpose }));
 }
 
@@ -46,17 +46,17 @@ export function findVerification(context: SimulatorContext, session: Session, ve
   return verification;
 }
 
-/** One device takes a step; a verification that ends `done` trusts this device and, unless told otherwise, hands it the secrets. */
-export function takeVerificationStep(
+/** One device acts on a verification; one that ends `done` trusts this device and, unless told otherwise, hands it the secrets. */
+export function actOnVerification(
   context: SimulatorContext,
   session: Session,
   verificationID: string,
   side: Side,
-  step: Step,
+  action: DeviceAction,
   cancellation?: CancelVerificationRequest,
 ): VerificationResponse {
   const verification = findVerification(context, session, verificationID);
-  takeStep(verification, side, step, cancellation);
+  applyAction(verification, side, action, cancellation);
   if (verification.state === 'done') {
     session.verified = true;
     if (session.otherDeviceSharesSecrets) session.secretsReceivedAt ??= context.now();
@@ -69,12 +69,12 @@ export function takeVerificationStep(
 export function scanQrCode(context: SimulatorContext, session: Session, { data }: ScanQrCodeRequest): VerificationResponse {
   const verification = context.world.verificationsOf(session).find(({ qrCodes }) => qrCodes !== undefined && matchesDigest(data, digestOf(qrCodes.shownThere)));
   if (!verification) throw new ProblemError('invalid_qr_code', 'The scanned code is not a verification code of this account.');
-  return takeVerificationStep(context, session, verification.id, 'this-device', 'qr.scan');
+  return actOnVerification(context, session, verification.id, 'this-device', 'qr.scan');
 }
 
 function verificationResponse(context: SimulatorContext, session: Session, verification: VerificationRecord): VerificationResponse {
   return {
-    session: setupStateFor(context, session),
+    session: currentSetupState(context, session),
     verification: toContractVerification(verification, context.world.accountOf(session).userID),
   };
 }

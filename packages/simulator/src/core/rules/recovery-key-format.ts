@@ -1,5 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import { digestOf, matchesDigest } from './secrets.js';
+import { concatBytes } from '../security/bytes.js';
+import { randomBytes } from '../security/random.js';
+import { digestOf, matchesDigest } from '../security/secrets.js';
 
 const base58Alphabet = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
 /** The two bytes Matrix puts before a recovery key's 32 key bytes. */
@@ -10,9 +11,9 @@ const matrixPrefix = [0x8b, 0x01];
  * which always gives 48 characters, written in twelve groups of four.
  */
 export function newRecoveryKey(): string {
-  const bytes = Buffer.concat([Buffer.from(matrixPrefix), randomBytes(32)]);
+  const bytes = concatBytes(matrixPrefix, randomBytes(32));
   const parity = bytes.reduce((xor, byte) => xor ^ byte, 0);
-  const encoded = base58(Buffer.concat([bytes, Buffer.from([parity])]));
+  const encoded = base58(concatBytes(bytes, [parity]));
   return encoded.match(/.{4}/g)!.join(' ');
 }
 
@@ -21,8 +22,8 @@ export const digestOfRecoveryKey = (key: string) => digestOf(withoutWhitespace(k
 export const recoveryKeyMatches = (candidate: string, digest: string) => matchesDigest(withoutWhitespace(candidate), digest);
 const withoutWhitespace = (key: string) => key.replace(/\s+/g, '');
 
-function base58(bytes: Buffer): string {
-  let value = BigInt(`0x${bytes.toString('hex')}`);
+function base58(bytes: Uint8Array): string {
+  let value = bytes.reduce((number, byte) => (number << 8n) | BigInt(byte), 0n);
   let text = '';
   while (value > 0n) {
     text = base58Alphabet[Number(value % 58n)] + text;

@@ -1,8 +1,9 @@
-import { wrongAttemptsPerWindow } from './attempt-window.js';
-import type { Account, OutboxMessage, Session, SetupRequest, VerificationRecord } from './model.js';
+import { wrongAttemptsPerWindow } from '../rules/attempt-window.js';
+import { noWrongAttempts } from '../rules/wrong-attempts.js';
+import { newDeviceID } from '../security/ids.js';
+import { digestOf, newAccessToken } from '../security/secrets.js';
+import type { Account, OutboxMessage, Session, SetupRequest, VerificationRecord } from './records.js';
 import { seededAccounts } from './scenarios.js';
-import { digestOf, newAccessToken, newDeviceID } from './secrets.js';
-import { noWrongAttempts } from './wrong-attempts.js';
 
 /** What the state file keeps: accounts and signed-in sessions. Setup requests, mail and verifications are short-lived. */
 export interface SavedWorld {
@@ -21,7 +22,8 @@ export class World {
   private readonly sessions = new Map<string, Session>();
   /** By device ID. */
   private readonly verifications = new Map<string, VerificationRecord[]>();
-  readonly setupRequests = new Map<string, SetupRequest>();
+  /** By ID, in the order they expire in: every request lives equally long, so that is the order they were added in. */
+  private readonly setupRequests = new Map<string, SetupRequest>();
   /** Newest first. */
   private readonly outbox: OutboxMessage[] = [];
   /** Wrong sign-in codes by email, across setup requests. Not saved: a restart forgets them. */
@@ -98,6 +100,22 @@ export class World {
     let verifications = this.verifications.get(session.deviceID);
     if (!verifications) this.verifications.set(session.deviceID, (verifications = []));
     return verifications;
+  }
+
+  addSetupRequest(request: SetupRequest): void {
+    this.setupRequests.set(request.id, request);
+  }
+
+  setupRequest(id: string): SetupRequest | undefined {
+    return this.setupRequests.get(id);
+  }
+
+  /** Forgets the setup requests that expired at or before `time`; only the oldest need looking at. */
+  forgetSetupRequestsExpiredBy(time: number): void {
+    for (const [id, request] of this.setupRequests) {
+      if (request.expiresAt > time) return;
+      this.setupRequests.delete(id);
+    }
   }
 
   send(message: OutboxMessage): void {

@@ -1,19 +1,19 @@
-import type { IncomingMessage } from 'node:http';
 import type { CancelVerificationRequest, Verification } from '@beeper-setup/contract';
 import { validateSchema, type FieldError } from '@beeper-setup/validator';
-import type { SimulatorContext } from '../context.js';
-import { findVerification, requestVerificationFromOtherDevice, takeVerificationStep } from '../device-verification.js';
-import type { Session } from '../model.js';
+import type { Session } from '../model/records.js';
+import { scenarios } from '../model/scenarios.js';
+import type { SimulatorContext } from '../operations/context.js';
+import { actOnVerification, findVerification, requestVerificationFromOtherDevice } from '../operations/verifications.js';
 import { invalidRequest, ProblemError } from '../problems.js';
-import { scenarios } from '../scenarios.js';
-import { digestOf, matchesDigest } from '../secrets.js';
-import type { Step } from '../verification.js';
+import type { DeviceAction } from '../rules/verification-actions.js';
+import { digestOf, matchesDigest } from '../security/secrets.js';
 import { json, noContent, type ApiRoute } from './reply.js';
-import { bearerToken, readJsonBody, splitTarget } from './request.js';
+import { bearerToken, readJsonBody, splitTarget, type SimulatorRequest } from './request.js';
+import { createRouter, type FindRoute } from './router.js';
 
 const verificationPath = '/_sim/sessions/{deviceID}/verifications/{verificationID}';
 /** What the control API lets the other device do, by the path under the verification. */
-const otherDeviceSteps: [path: string, step: Step][] = [
+const otherDeviceActions: [path: string, action: DeviceAction][] = [
   ['accept', 'accept'],
   ['sas/confirm', 'sas.confirm'],
   ['qr/scan', 'qr.scan'],
@@ -25,9 +25,9 @@ const otherDeviceSteps: [path: string, step: Step][] = [
  * The simulator's own API under `/_sim/`: outside the contract, for tests and for people trying flows alone. It
  * reads sign-in codes and resets accounts, so every route needs the control token as a bearer token.
  */
-export function controlRoutes(context: SimulatorContext, reset: () => void, controlToken: string): ApiRoute[] {
+export function controlApi(context: SimulatorContext, reset: () => void, controlToken: string): FindRoute<ApiRoute> {
   const tokenDigest = digestOf(controlToken);
-  return unguardedControlRoutes(context, reset).map((route) => ({
+  const routes = unguardedControlRoutes(context, reset).map((route): ApiRoute => ({
     ...route,
     handle: (request, params) => {
       if (!matchesDigest(bearerToken(request) ?? '', tokenDigest)) {
@@ -36,6 +36,7 @@ export function controlRoutes(context: SimulatorContext, reset: () => void, cont
       return route.handle(request, params);
     },
   }));
+  return createRouter(routes);
 }
 
 function unguardedControlRoutes(context: SimulatorContext, reset: () => void): ApiRoute[] {
@@ -46,7 +47,7 @@ function unguardedControlRoutes(context: SimulatorContext, reset: () => void): A
     {
       method: 'GET',
       template: '/_sim/outbox',
-      handle: async (request) => json({ messages: world.messagesTo(splitTarget(request.url ?? '').query.get('email') ?? undefined) }),
+      handle: async (request) => json({ messages: world.messagesTo(splitTarget(request.target).query.get('email') ?? undefined) }),
     },
     {
       method: 'POST',
@@ -67,12 +68,12 @@ function unguardedControlRoutes(context: SimulatorContext, reset: () => void): A
         return json({ verificationID: verification.id });
       },
     },
-    ...otherDeviceSteps.map(([path, step]): ApiRoute => ({
+    ...otherDeviceActions.map(([path, action]): ApiRoute => ({
       method: 'POST',
       template: `${verificationPath}/${path}`,
       handle: async (request, params) => {
-        const cancellation = step === 'cancel' ? await readCancellation(request) : undefined;
-        const { verification } = takeVerificationStep(context, sessionOf(params), params.verificationID!, 'other-device', step, cancellation);
+        const cancellation = action === 'cancel' ? await readCancellation(request) : undefined;
+        const { verification } = actOnVerification(context, sessionOf(params), params.verificationID!, 'other-device', action, cancellation);
         return json({ verification });
       },
     })),
@@ -103,7 +104,7 @@ function sessionByDeviceID(context: SimulatorContext, deviceID: string): Session
   return session;
 }
 
-async function readCancellation(request: IncomingMessage): Promise<CancelVerificationRequest> {
+async function readCancellation(request: SimulatorRequest): Promise<CancelVerificationRequest> {
   const body = (await readJsonBody(request)) ?? {};
   const validation = validateSchema('CancelVerificationRequest', body);
   if (!validation.valid) throw invalidRequest(validation.errors);
@@ -117,7 +118,7 @@ interface FieldRule {
 }
 
 /** A JSON object body with only the given fields (no body at all counts as `{}`), or a 400 naming each bad field. */
-async function readFields(request: IncomingMessage, rules: Record<string, FieldRule>): Promise<Record<string, unknown>> {
+async function readFields(request: SimulatorRequest, rules: Record<string, FieldRule>): Promise<Record<string, unknown>> {
   const body = (await readJsonBody(request)) ?? {};
   if (typeof body !== 'object' || body === null || Array.isArray(body)) throw invalidRequest([{ pointer: '', detail: 'must be object' }]);
   const fields = body as Record<string, unknown>;

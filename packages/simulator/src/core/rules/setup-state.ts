@@ -1,5 +1,5 @@
 import type { E2EEStatus, SetupState, Verification } from '@beeper-setup/contract';
-import type { Account, Session } from './model.js';
+import type { Account, Session } from '../model/records.js';
 
 export const homeserver = 'https://matrix.beeper.com';
 
@@ -33,7 +33,7 @@ const nobodySignedIn: DeviceFacts = { initialized: false, crossSigning: false, v
  * The setup state, derived from a few stored facts so that `state` and the `e2ee` flags can never disagree.
  * Without a signed-in device it is the state of a device nobody has signed in on.
  */
-export function setupStateOf(device: SignedInDevice | undefined, now: number, timings: Timings): SetupState {
+export function deriveSetupState(device: SignedInDevice | undefined, now: number, timings: Timings): SetupState {
   if (!device) return { state: 'needs-login', e2ee: e2eeStatus(nobodySignedIn) };
   const { account, session, verification } = device;
   const facts = deviceFacts(account, session, now, timings);

@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import type { Verification } from '@beeper-setup/contract';
+import { randomBytes } from '../security/random.js';
 
 type ShortAuthenticationString = NonNullable<Verification['sas']>;
 
@@ -16,8 +16,8 @@ const sasEmoji = [
  * (seven 6-bit emoji indices; three 13-bit numbers plus 1000, so each is 1000–9191). Real devices
  * derive the bytes from their key agreement; the simulator has no other real device, so they are random.
  */
-export function newShortAuthenticationString(bytes: Buffer = randomBytes(6)): ShortAuthenticationString {
-  const bits = bytes.readUIntBE(0, 6);
+export function newShortAuthenticationString(bytes: Uint8Array = randomBytes(6)): ShortAuthenticationString {
+  const bits = bytes.slice(0, 6).reduce((number, byte) => number * 256 + byte, 0);
   const emojis = Array.from({ length: 7 }, (_, i) => sasEmoji[Math.floor(bits / 2 ** (42 - 6 * i)) % 64]);
   const [b0 = 0, b1 = 0, b2 = 0, b3 = 0, b4 = 0] = bytes;
   const decimals = [

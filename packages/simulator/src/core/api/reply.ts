@@ -1,5 +1,5 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { MethodNotAllowedError, TooManyAttemptsError, type ProblemError } from '../problems.js';
+import type { SimulatorRequest } from './request.js';
 import type { Route } from './router.js';
 
 export interface Reply {
@@ -11,7 +11,7 @@ export interface Reply {
 
 /** A route that answers with a reply. */
 export interface ApiRoute extends Route {
-  handle(request: IncomingMessage, params: Record<string, string>): Promise<Reply>;
+  handle(request: SimulatorRequest, params: Record<string, string>): Promise<Reply>;
 }
 
 export const json = (body: unknown): Reply => ({ status: 200, body });
@@ -24,15 +24,4 @@ export function problemReply(problem: ProblemError): Reply {
   if (problem instanceof TooManyAttemptsError) headers['retry-after'] = String(problem.retryAfterSeconds);
   if (problem instanceof MethodNotAllowedError) headers.allow = problem.allowedMethods.join(', ');
   return { status: problem.status, body: problem.toProblem(), headers };
-}
-
-export function send(response: ServerResponse, { status, body, headers = {} }: Reply): void {
-  if (body === undefined) {
-    response.writeHead(status, headers).end();
-    return;
-  }
-  const text = JSON.stringify(body);
-  response
-    .writeHead(status, { 'content-type': 'application/json', ...headers, 'content-length': Buffer.byteLength(text) })
-    .end(text);
 }

@@ -1,9 +1,9 @@
 import type { SetupState, SetupStateName } from '@beeper-setup/contract';
-import type { Session, VerificationRecord } from './model.js';
-import { ProblemError } from './problems.js';
-import { setupStateOf, type Timings } from './setup-state.js';
-import { isInProgress, toContractVerification } from './verification.js';
-import type { World } from './world.js';
+import type { Session, VerificationRecord } from '../model/records.js';
+import type { World } from '../model/world.js';
+import { ProblemError } from '../problems.js';
+import { deriveSetupState, type Timings } from '../rules/setup-state.js';
+import { isInProgress, toContractVerification } from '../rules/verification-actions.js';
 
 export interface Settings extends Timings {
   setupRequestTtlMs: number;
@@ -19,16 +19,16 @@ export interface SimulatorContext {
 }
 
 /** The session's setup state as the contract shows it, with the verification in progress (the newest), if any. */
-export function setupStateFor(context: SimulatorContext, session: Session | undefined): SetupState {
-  if (!session) return setupStateOf(undefined, context.now(), context.settings);
+export function currentSetupState(context: SimulatorContext, session: Session | undefined): SetupState {
+  if (!session) return deriveSetupState(undefined, context.now(), context.settings);
   const account = context.world.accountOf(session);
   const inProgress = context.world.verificationsOf(session).findLast(isInProgress);
   const verification = inProgress && toContractVerification(inProgress, account.userID);
-  return setupStateOf({ account, session, verification }, context.now(), context.settings);
+  return deriveSetupState({ account, session, verification }, context.now(), context.settings);
 }
 
 /** Throws 409 `invalid_state` unless the session is in one of `states`. */
 export function assertSetupState(context: SimulatorContext, session: Session, states: SetupStateName[]): void {
-  const { state } = setupStateFor(context, session);
+  const { state } = currentSetupState(context, session);
   if (!states.includes(state)) throw new ProblemError('invalid_state', `This step is not valid while the setup state is ${state}.`);
 }

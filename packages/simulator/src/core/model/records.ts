@@ -1,6 +1,12 @@
 // The simulator's records: plain data, so that accounts and sessions can be saved to the state file as they are.
 import type { Verification } from '@beeper-setup/contract';
-import type { WrongAttempts } from './wrong-attempts.js';
+
+/** Wrong sign-in codes of a setup request, or wrong recovery keys of a session. */
+export interface WrongAttempts {
+  count: number;
+  /** Set once the limit is reached: until then every attempt answers 429. */
+  lockedUntil?: number;
+}
 
 export interface Account {
   email: string;

@@ -1,17 +1,18 @@
-import { randomBytes } from 'node:crypto';
 import type { CancelVerificationRequest, Verification, VerificationAction } from '@beeper-setup/contract';
-import type { Side, VerificationRecord } from './model.js';
-import { ProblemError } from './problems.js';
+import type { Side, VerificationRecord } from '../model/records.js';
+import { ProblemError } from '../problems.js';
+import { base64, concatBytes, utf8 } from '../security/bytes.js';
+import { newVerificationID } from '../security/ids.js';
+import { randomBytes } from '../security/random.js';
 import { newShortAuthenticationString } from './sas.js';
-import { newVerificationID } from './secrets.js';
 
 /** Everything a device can do to a verification: the contract's actions, and two that have no action name. */
-export type Step = VerificationAction | 'qr.scan' | 'mismatch';
+export type DeviceAction = VerificationAction | 'qr.scan' | 'mismatch';
 
-/** The order `availableActions` lists steps in, as the contract's table does. */
-const stepOrder: Step[] = ['accept', 'sas.start', 'sas.confirm', 'qr.scan', 'qr.confirmScanned', 'mismatch', 'cancel'];
-/** Steps of the simulated other device, or of this device without an action of their own (`qr/scan` names no verification). */
-const unnamedSteps = new Set<Step>(['qr.scan', 'mismatch']);
+/** The order `availableActions` lists actions in, as the contract's table does. */
+const actionOrder: DeviceAction[] = ['accept', 'sas.start', 'sas.confirm', 'qr.scan', 'qr.confirmScanned', 'mismatch', 'cancel'];
+/** Actions of the simulated other device, or of this device without a name in the contract (`qr/scan` names no verification). */
+const unnamedActions = new Set<DeviceAction>(['qr.scan', 'mismatch']);
 const finalStates = new Set<Verification['state']>(['done', 'cancelled', 'error']);
 
 /** Every account's other signed-in device: the simulated one on the other end of each verification. */
@@ -26,21 +27,20 @@ export function newVerification({ direction, methods, purpose }: Pick<Verificati
 
 /** Laid out like a Matrix verification QR code (version 2, self-verification); the keys and shared secret are random. */
 function newQrCode(verificationID: string): string {
-  const id = Buffer.from(verificationID);
-  const idLength = Buffer.alloc(2);
-  idLength.writeUInt16BE(id.length);
-  return Buffer.concat([Buffer.from('MATRIX'), Buffer.from([0x02, 0x01]), idLength, id, randomBytes(32 + 32 + 16)]).toString('base64');
+  const id = utf8(verificationID);
+  const idLength = [id.length >> 8, id.length & 0xff];
+  return base64(concatBytes(utf8('MATRIX'), [0x02, 0x01], idLength, id, randomBytes(32 + 32 + 16)));
 }
 
 export function isInProgress(verification: VerificationRecord): boolean {
   return !finalStates.has(verification.state);
 }
 
-/** The steps `side` may take now. For this device, the named ones are exactly the contract's `availableActions` table. */
-export function allowedSteps(verification: VerificationRecord, side: Side): Step[] {
+/** The actions `side` may take now. For this device, the named ones are exactly the contract's `availableActions` table. */
+export function allowedActions(verification: VerificationRecord, side: Side): DeviceAction[] {
   const { state, direction, qrCodes, sasConfirmedBy } = verification;
   if (finalStates.has(state)) return [];
-  const allowed = new Set<Step>(['cancel']);
+  const allowed = new Set<DeviceAction>(['cancel']);
   const requester: Side = direction === 'outgoing' ? 'this-device' : 'other-device';
   if (state === 'requested' && requester !== side) allowed.add('accept');
   if (state === 'ready' && side === 'this-device') allowed.add('sas.start');
@@ -48,17 +48,17 @@ export function allowedSteps(verification: VerificationRecord, side: Side): Step
   if (state === 'qr_scanned' && side === 'this-device') allowed.add('qr.confirmScanned');
   if (state === 'sas_ready' && !sasConfirmedBy.includes(side)) allowed.add('sas.confirm');
   if (state === 'sas_ready' && side === 'other-device') allowed.add('mismatch');
-  return stepOrder.filter((step) => allowed.has(step));
+  return actionOrder.filter((action) => allowed.has(action));
 }
 
 export function availableActions(verification: VerificationRecord): VerificationAction[] {
-  return allowedSteps(verification, 'this-device').filter((step): step is VerificationAction => !unnamedSteps.has(step));
+  return allowedActions(verification, 'this-device').filter((action): action is VerificationAction => !unnamedActions.has(action));
 }
 
-/** Takes a step, or throws 409 `action_not_available` when `side` may not take it now. */
-export function takeStep(verification: VerificationRecord, side: Side, step: Step, cancellation: CancelVerificationRequest = {}): void {
-  if (!allowedSteps(verification, side).includes(step)) throw stepNotAvailable(verification, side, step);
-  switch (step) {
+/** Applies what `side` did to the verification, or throws 409 `action_not_available` when `side` may not do it now. */
+export function applyAction(verification: VerificationRecord, side: Side, action: DeviceAction, cancellation: CancelVerificationRequest = {}): void {
+  if (!allowedActions(verification, side).includes(action)) throw actionNotAvailable(verification, side, action);
+  switch (action) {
     case 'accept':
       verification.state = 'ready';
       break;
@@ -88,12 +88,12 @@ export function takeStep(verification: VerificationRecord, side: Side, step: Ste
   }
 }
 
-function stepNotAvailable(verification: VerificationRecord, side: Side, step: Step): ProblemError {
-  const available = side === 'this-device' ? availableActions(verification) : allowedSteps(verification, side);
+function actionNotAvailable(verification: VerificationRecord, side: Side, action: DeviceAction): ProblemError {
+  const available = side === 'this-device' ? availableActions(verification) : allowedActions(verification, side);
   const actor = side === 'this-device' ? 'its available actions are' : 'the other device can';
   return new ProblemError(
     'action_not_available',
-    `The verification is in state ${verification.state}; ${actor} ${available.join(', ') || 'none'}, not ${step}.`,
+    `The verification is in state ${verification.state}; ${actor} ${available.join(', ') || 'none'}, not ${action}.`,
   );
 }
 

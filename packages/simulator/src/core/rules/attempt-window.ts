@@ -1,4 +1,4 @@
-import { TooManyAttemptsError } from './problems.js';
+import { TooManyAttemptsError } from '../problems.js';
 
 /**
  * Wrong attempts per key (an email, an account) in a sliding window, across setup requests and sessions: a new

@@ -1,8 +1,8 @@
 import { open, readFile, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { Account, Session } from './model.js';
+import type { Account, Session } from '../core/model/records.js';
 import { linkTarget, removeLeftoverTemporaryFiles, temporaryFileFor, tryWritingBeside } from './state-file-folder.js';
-import type { SavedWorld } from './world.js';
+import type { SavedWorld } from '../core/model/world.js';
 
 const format = 'beeper-setup-simulator/1';
 

@@ -1,11 +1,5 @@
-import { TooManyAttemptsError } from './problems.js';
-
-/** Wrong sign-in codes of a setup request, or wrong recovery keys of a session. */
-export interface WrongAttempts {
-  count: number;
-  /** Set once the limit is reached: until then every attempt answers 429. */
-  lockedUntil?: number;
-}
+import type { WrongAttempts } from '../model/records.js';
+import { TooManyAttemptsError } from '../problems.js';
 
 export const wrongAttemptLimit = 5;
 export const lockoutMs = 30_000;

@@ -1,17 +1,18 @@
 import type { CompleteSignInRequest, RegisterAccountRequest, SendSignInCodeRequest, SetupCompleteResponse, SetupRegistrationRequiredResponse, SetupStartResponse, SignInResult } from '@beeper-setup/contract';
-import { setupStateFor, type SimulatorContext } from './context.js';
-import { responseExample } from './contract-example.js';
-import type { Account, Session, SetupRequest, SetupRequestStep } from './model.js';
-import { invalidRequest, ProblemError } from './problems.js';
-import { digestOf, matchesDigest, newLeadToken, newSetupRequestID, newSignInCode } from './secrets.js';
-import { homeserver } from './setup-state.js';
-import { suggestUsernames, userIDOf, usernameProblem } from './usernames.js';
-import { assertNotLockedOut, noWrongAttempts, recordWrongAttempt } from './wrong-attempts.js';
+import { responseExample } from '../contract-example.js';
+import type { Account, Session, SetupRequest, SetupRequestStep } from '../model/records.js';
+import { invalidRequest, ProblemError } from '../problems.js';
+import { homeserver } from '../rules/setup-state.js';
+import { suggestUsernames, userIDOf, usernameProblem } from '../rules/usernames.js';
+import { assertNotLockedOut, noWrongAttempts, recordWrongAttempt } from '../rules/wrong-attempts.js';
+import { newSetupRequestID } from '../security/ids.js';
+import { digestOf, matchesDigest, newLeadToken, newSignInCode } from '../security/secrets.js';
+import { currentSetupState, type SimulatorContext } from './context.js';
 
 /** The account-creation texts of the contract's `registration-required` example. */
 const registrationCopy = responseExample<SetupRegistrationRequiredResponse>('completeSignIn', 200, 'registration-required').copy;
 
-/** How long an expired setup request is remembered, to answer `setup_request_expired` rather than `not_found`. */
+/** How long an expired setup request is remembered. */
 const expiredRequestMemoryMs = 60 * 60 * 1000;
 
 const waitingFor: Record<SetupRequestStep['name'], string> = {
@@ -23,26 +24,19 @@ const waitingFor: Record<SetupRequestStep['name'], string> = {
 
 export function startSetup(context: SimulatorContext, session: Session | undefined): SetupStartResponse {
   if (session) {
-    const { state } = setupStateFor(context, session);
+    const { state } = currentSetupState(context, session);
     throw new ProblemError('invalid_state', `This step is not valid while the setup state is ${state}: this device is already signed in.`);
   }
-  forgetLongExpiredRequests(context);
+  // An expired request is remembered a while, to answer `setup_request_expired` rather than `not_found`.
+  context.world.forgetSetupRequestsExpiredBy(context.now() - expiredRequestMemoryMs);
   const request: SetupRequest = {
     id: newSetupRequestID(),
     expiresAt: context.now() + context.settings.setupRequestTtlMs,
     step: { name: 'awaiting-email' },
     codeAttempts: noWrongAttempts(),
   };
-  context.world.setupRequests.set(request.id, request);
+  context.world.addSetupRequest(request);
   return { setupRequestID: request.id, signInMethods: ['email'] };
-}
-
-/** Requests are kept in the order they expire in, so only the oldest need looking at. */
-function forgetLongExpiredRequests(context: SimulatorContext): void {
-  for (const [id, request] of context.world.setupRequests) {
-    if (request.expiresAt + expiredRequestMemoryMs > context.now()) return;
-    context.world.setupRequests.delete(id);
-  }
 }
 
 export function sendSignInCode(context: SimulatorContext, { email, setupRequestID }: SendSignInCodeRequest): void {
@@ -101,7 +95,7 @@ function signIn(context: SimulatorContext, request: SetupRequest, account: Accou
   const { session, accessToken } = context.world.addSession(account, context.now());
   return {
     matrix: { accessToken, deviceID: session.deviceID, homeserver, userID: account.userID },
-    session: setupStateFor(context, session),
+    session: currentSetupState(context, session),
   };
 }
 
@@ -111,7 +105,7 @@ function liveSetupRequest<Step extends SetupRequestStep['name']>(
   id: string,
   steps: Step[],
 ): { request: SetupRequest; step: Extract<SetupRequestStep, { name: Step }> } {
-  const request = context.world.setupRequests.get(id);
+  const request = context.world.setupRequest(id);
   if (!request) throw new ProblemError('setup_request_not_found', 'No setup request has this ID. Start again with POST /v1/app/setup/start.');
   if (context.now() >= request.expiresAt) {
     throw new ProblemError('setup_request_expired', 'The setup request expired. Start again with POST /v1/app/setup/start.');

@@ -1,16 +1,16 @@
 import type { ConfirmRecoveryKeyResetRequest, RecoveryKeyResetResponse, ResetRecoveryKeyRequest, SessionResponse, VerifyRecoveryKeyRequest } from '@beeper-setup/contract';
-import { assertSetupState, setupStateFor, type SimulatorContext } from './context.js';
-import type { Session } from './model.js';
-import { ProblemError } from './problems.js';
-import { digestOfRecoveryKey, newRecoveryKey, recoveryKeyMatches } from './recovery-key.js';
-import { assertNotLockedOut, forgetWrongAttempts, recordWrongAttempt } from './wrong-attempts.js';
+import type { Session } from '../model/records.js';
+import { ProblemError } from '../problems.js';
+import { digestOfRecoveryKey, newRecoveryKey, recoveryKeyMatches } from '../rules/recovery-key-format.js';
+import { assertNotLockedOut, forgetWrongAttempts, recordWrongAttempt } from '../rules/wrong-attempts.js';
+import { assertSetupState, currentSetupState, type SimulatorContext } from './context.js';
 
 export function verifyRecoveryKey(context: SimulatorContext, session: Session, { recoveryKey }: VerifyRecoveryKeyRequest): SessionResponse {
   assertSetupState(context, session, ['needs-verification', 'needs-secrets']);
   checkRecoveryKey(context, session, recoveryKey);
   session.verified = true;
   session.secretsReceivedAt ??= context.now();
-  return { session: setupStateFor(context, session) };
+  return { session: currentSetupState(context, session) };
 }
 
 export function resetRecoveryKey(context: SimulatorContext, session: Session, request: ResetRecoveryKeyRequest = {}): RecoveryKeyResetResponse {
@@ -18,7 +18,7 @@ export function resetRecoveryKey(context: SimulatorContext, session: Session, re
   if (request.existingRecoveryKey !== undefined) checkRecoveryKey(context, session, request.existingRecoveryKey);
   const recoveryKey = newRecoveryKey();
   session.pendingRecoveryKeyDigest = digestOfRecoveryKey(recoveryKey);
-  return { recoveryKey, session: setupStateFor(context, session) };
+  return { recoveryKey, session: currentSetupState(context, session) };
 }
 
 export function confirmRecoveryKeyReset(context: SimulatorContext, session: Session, { recoveryKey }: ConfirmRecoveryKeyResetRequest): SessionResponse {
@@ -33,7 +33,7 @@ export function confirmRecoveryKeyReset(context: SimulatorContext, session: Sess
   delete session.pendingRecoveryKeyDigest;
   session.verified = true;
   session.secretsReceivedAt ??= context.now();
-  return { session: setupStateFor(context, session) };
+  return { session: currentSetupState(context, session) };
 }
 
 /** Compares the key with the account's; wrong keys count towards the session's lockout and the account's. */

@@ -1,14 +1,14 @@
-import type { IncomingMessage } from 'node:http';
-import { operationTable, type OperationId, type operations } from '@beeper-setup/contract';
+import { findOperation, operationTable, type OperationId, type operations } from '@beeper-setup/contract';
 import { validateRequestBody } from '@beeper-setup/validator';
-import { setupStateFor, type SimulatorContext } from '../context.js';
-import { getVerification, listVerifications, scanQrCode, startVerification, takeVerificationStep } from '../device-verification.js';
-import type { Session } from '../model.js';
+import type { Session } from '../model/records.js';
+import { currentSetupState, type SimulatorContext } from '../operations/context.js';
+import { confirmRecoveryKeyReset, resetRecoveryKey, verifyRecoveryKey } from '../operations/recovery-key.js';
+import { completeSignIn, registerAccount, sendSignInCode, startSetup } from '../operations/sign-in.js';
+import { actOnVerification, getVerification, listVerifications, scanQrCode, startVerification } from '../operations/verifications.js';
 import { invalidRequest, ProblemError } from '../problems.js';
-import { confirmRecoveryKeyReset, resetRecoveryKey, verifyRecoveryKey } from '../recovery.js';
-import { completeSignIn, registerAccount, sendSignInCode, startSetup } from '../sign-in.js';
 import { json, noContent, type ApiRoute, type Reply } from './reply.js';
-import { bearerToken, parseJson, readBody } from './request.js';
+import { bearerToken, parseJson, type SimulatorRequest } from './request.js';
+import { templateMatcher, type FindRoute } from './router.js';
 
 type Operation<Id extends OperationId> = (typeof operationTable)[Id];
 type JsonContent<T> = T extends { content: { 'application/json': infer Body } } ? Body : never;
@@ -33,7 +33,7 @@ interface OperationRequest<Id extends OperationId> {
 type Handlers = { [Id in OperationId]: (context: SimulatorContext, request: OperationRequest<Id>) => SuccessBody<Id> };
 
 const handlers: Handlers = {
-  getSetupState: (context, { session }) => setupStateFor(context, session),
+  getSetupState: (context, { session }) => currentSetupState(context, session),
   startSetup: (context, { session }) => startSetup(context, session),
   sendSignInCode: (context, { body }) => sendSignInCode(context, body),
   completeSignIn: (context, { body }) => completeSignIn(context, body),
@@ -45,27 +45,35 @@ const handlers: Handlers = {
   startVerification: (context, { session, body }) => startVerification(context, session, body),
   scanVerificationQrCode: (context, { session, body }) => scanQrCode(context, session, body),
   getVerification: (context, { session, params }) => getVerification(context, session, params.verificationID),
-  acceptVerification: (context, { session, params }) => takeVerificationStep(context, session, params.verificationID, 'this-device', 'accept'),
-  cancelVerification: (context, { session, params, body }) => takeVerificationStep(context, session, params.verificationID, 'this-device', 'cancel', body),
-  confirmQrCodeScanned: (context, { session, params }) => takeVerificationStep(context, session, params.verificationID, 'this-device', 'qr.confirmScanned'),
-  startSasVerification: (context, { session, params }) => takeVerificationStep(context, session, params.verificationID, 'this-device', 'sas.start'),
-  confirmSasVerification: (context, { session, params }) => takeVerificationStep(context, session, params.verificationID, 'this-device', 'sas.confirm'),
+  acceptVerification: (context, { session, params }) => actOnVerification(context, session, params.verificationID, 'this-device', 'accept'),
+  cancelVerification: (context, { session, params, body }) => actOnVerification(context, session, params.verificationID, 'this-device', 'cancel', body),
+  confirmQrCodeScanned: (context, { session, params }) => actOnVerification(context, session, params.verificationID, 'this-device', 'qr.confirmScanned'),
+  startSasVerification: (context, { session, params }) => actOnVerification(context, session, params.verificationID, 'this-device', 'sas.start'),
+  confirmSasVerification: (context, { session, params }) => actOnVerification(context, session, params.verificationID, 'this-device', 'sas.confirm'),
 };
 
-/** One route per operation of the contract, at the method and path the operation table gives. */
-export function publicRoutes(context: SimulatorContext): ApiRoute[] {
-  return (Object.keys(operationTable) as OperationId[]).map((id) => ({
-    method: operationTable[id].method.toUpperCase(),
-    template: operationTable[id].path,
-    handle: (request, params) => handleOperation(context, id, request, params),
-  }));
+/** The contract's operations, found by the contract's own method and path lookup. */
+export function publicApi(context: SimulatorContext): FindRoute<ApiRoute> {
+  const routes = new Map(
+    (Object.keys(operationTable) as OperationId[]).map((id) => {
+      const { method, path } = operationTable[id];
+      const route: ApiRoute = { method: method.toUpperCase(), template: path, handle: (request, params) => handleOperation(context, id, request, params) };
+      return [id, { route, paramsOf: templateMatcher(path) }] as const;
+    }),
+  );
+  return (method, path) => {
+    const id = findOperation(method, path);
+    if (id === undefined) return undefined;
+    const { route, paramsOf } = routes.get(id)!;
+    return { route, params: paramsOf(path)! };
+  };
 }
 
 /** Reads, authenticates and validates the request as the contract says, then hands it to the operation. */
-async function handleOperation<Id extends OperationId>(context: SimulatorContext, id: Id, request: IncomingMessage, params: Record<string, string>): Promise<Reply> {
+async function handleOperation<Id extends OperationId>(context: SimulatorContext, id: Id, request: SimulatorRequest, params: Record<string, string>): Promise<Reply> {
   const { auth, body: takesBody } = operationTable[id];
   // Bodies of operations that take none are ignored, unread.
-  const text = takesBody === 'none' ? undefined : await readBody(request);
+  const text = takesBody === 'none' ? undefined : await request.body();
   const session = authenticate(context, auth, bearerToken(request));
   const body = parseJson(text);
   const validation = validateRequestBody(id, body);
