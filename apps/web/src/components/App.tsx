@@ -1,0 +1,31 @@
+import { target } from '../api.js';
+import { useWizard } from '../use-wizard.js';
+import { incomingRequestOf } from '../view/screen-of.js';
+import { ErrorBanner } from './ErrorBanner.js';
+import { IncomingRequest } from './IncomingRequest.js';
+import { StatusPanel } from './StatusPanel.js';
+import { Step } from './Step.js';
+
+export function App() {
+  const { state, screen, shownError, busy, actions } = useWizard();
+  const incoming = incomingRequestOf(state);
+  return (
+    <>
+      <header>
+        <h1>Beeper setup</h1>
+        <p>Setting up {target}</p>
+        <p role="status" class="announcement">
+          {state.session && `Now: ${state.session.state}`}
+        </p>
+      </header>
+      <div class="layout">
+        <main aria-busy={busy}>
+          {shownError && <ErrorBanner error={shownError.error} target={target} onTryAgain={actions.tryAgain} />}
+          {incoming && <IncomingRequest verification={incoming} actions={actions} />}
+          <Step key={screen.name} screen={screen} actions={actions} />
+        </main>
+        <StatusPanel session={state.session} />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,25 @@
+import { RateLimitError } from '@beeper-setup/client';
+
+export const firstPollDelayMs = 1_000;
+export const maxPollDelayMs = 10_000;
+
+export interface PollOutcome {
+  /** The last read showed something new: poll soon again. */
+  changed: boolean;
+  /** The server asked to wait this long (`Retry-After` of a 429). */
+  retryAfterMs?: number | undefined;
+}
+
+/** The wait before the next poll: 1 s after a change, doubling up to 10 s while nothing changes, never under `Retry-After`. */
+export function nextPollDelayMs(previousMs: number | undefined, { changed, retryAfterMs }: PollOutcome): number {
+  const backedOff = changed || previousMs === undefined ? firstPollDelayMs : Math.min(previousMs * 2, maxPollDelayMs);
+  return Math.max(backedOff, retryAfterMs ?? 0);
+}
+
+/**
+ * What a failed poll asks of the next: wait at least its `Retry-After`. (The client itself retries a GET answered by
+ * a 503 after its `Retry-After`, so a 503 that reaches the page has had its wait.)
+ */
+export function outcomeOfError(error: unknown): PollOutcome {
+  return { changed: false, retryAfterMs: error instanceof RateLimitError ? error.retryAfterMs : undefined };
+}

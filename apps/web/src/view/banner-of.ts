@@ -1,0 +1,30 @@
+import { ApiError, ConnectionError, RateLimitError, TimeoutError } from '@beeper-setup/client';
+
+export type Banner =
+  /** The API did not answer (or its proxy could not reach it): offer to try again. */
+  | { kind: 'unreachable'; text: string }
+  | { kind: 'problem'; title: string; detail: string | undefined; retry: string | undefined };
+
+/** The one alert shown for an error. */
+export function bannerOf(error: unknown, target: string): Banner {
+  if (isUnreachable(error)) return { kind: 'unreachable', text: `Cannot reach ${target}: is Beeper Desktop running?` };
+  if (error instanceof ApiError) {
+    const title = error.problem?.title ?? `The request failed (HTTP ${error.status}).`;
+    return { kind: 'problem', title, detail: error.problem?.detail, retry: error instanceof RateLimitError ? tryAgainIn(error.retryAfterMs) : undefined };
+  }
+  // The client's own errors (a redirect, a body that is not JSON) say what happened without any secret.
+  return { kind: 'problem', title: 'Something went wrong.', detail: error instanceof Error ? error.message : undefined, retry: undefined };
+}
+
+/** No answer, or one from a gateway in between that could not reach the API (the proxy while the target is down). */
+export function isUnreachable(error: unknown): boolean {
+  if (error instanceof ConnectionError || error instanceof TimeoutError) return true;
+  if (!(error instanceof ApiError)) return false;
+  return error.code === 'service_unavailable' || (error.problem === undefined && [502, 503, 504].includes(error.status));
+}
+
+function tryAgainIn(retryAfterMs: number | undefined): string | undefined {
+  if (retryAfterMs === undefined) return undefined;
+  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  return `Try again in ${seconds} ${seconds === 1 ? 'second' : 'seconds'}.`;
+}
