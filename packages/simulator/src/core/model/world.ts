@@ -1,6 +1,6 @@
 import { wrongAttemptsPerWindow } from '../rules/attempt-window.js';
 import { noWrongAttempts } from '../rules/wrong-attempts.js';
-import { newDeviceID } from '../security/ids.js';
+import { newDeviceID } from './ids.js';
 import { digestOf, newAccessToken } from '../security/secrets.js';
 import type { Account, OutboxMessage, Session, SetupRequest, VerificationRecord } from './records.js';
 import { seededAccounts } from './scenarios.js';

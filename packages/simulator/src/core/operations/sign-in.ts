@@ -5,7 +5,7 @@ import { invalidRequest, ProblemError } from '../problems.js';
 import { homeserver } from '../rules/setup-state.js';
 import { suggestUsernames, userIDOf, usernameProblem } from '../rules/usernames.js';
 import { assertNotLockedOut, noWrongAttempts, recordWrongAttempt } from '../rules/wrong-attempts.js';
-import { newSetupRequestID } from '../security/ids.js';
+import { newSetupRequestID } from '../model/ids.js';
 import { digestOf, matchesDigest, newLeadToken, newSignInCode } from '../security/secrets.js';
 import { currentSetupState, type SimulatorContext } from './context.js';
 

@@ -2,7 +2,7 @@ import type { CancelVerificationRequest, Verification, VerificationAction } from
 import type { Side, VerificationRecord } from '../model/records.js';
 import { ProblemError } from '../problems.js';
 import { base64, concatBytes, utf8 } from '../security/bytes.js';
-import { newVerificationID } from '../security/ids.js';
+import { newVerificationID } from '../model/ids.js';
 import { randomBytes } from '../security/random.js';
 import { newShortAuthenticationString } from './sas.js';
 

@@ -1,4 +1,4 @@
-import { randomText } from './random.js';
+import { randomText } from '../security/random.js';
 
 // Identifiers: unique and unguessable enough not to collide, but not secret (they appear in URLs and logs).
 
