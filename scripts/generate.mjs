@@ -20,6 +20,8 @@ export const outputs = {
   operationTableDts: join('src', 'operation-table.d.ts'),
   problemTableJs: join('src', 'problem-table.js'),
   problemTableDts: join('src', 'problem-table.d.ts'),
+  documentJs: join('src', 'document.js'),
+  documentDts: join('src', 'document.d.ts'),
 };
 
 const generatedBy = (tool) => `/**
@@ -53,7 +55,7 @@ export async function generateTypes(outDir = contractDir) {
 /** Everything derived from the bundle. */
 export async function generateDerived(outDir = contractDir) {
   const document = JSON.parse(await readFile(join(outDir, outputs.bundle), 'utf8'));
-  await Promise.all([generateTypes(outDir), generateOperationTable(outDir, document), generateProblemTable(outDir, document)]);
+  await Promise.all([generateTypes(outDir), generateOperationTable(outDir, document), generateProblemTable(outDir, document), generateDocumentModule(outDir, document)]);
 }
 
 export async function generateAll(outDir = contractDir) {
@@ -108,6 +110,16 @@ async function generateProblemTable(outDir, document) {
     table[code] = { status, title };
   }
   await writeTable(outDir, outputs.problemTableJs, outputs.problemTableDts, 'problemTable', table);
+}
+
+/**
+ * The bundle as an ES module, for code that validates against the whole document wherever it runs: a JSON import
+ * needs `createRequire` (Node only) or import attributes (experimental in Node 20), and browsers bundle this as is.
+ */
+async function generateDocumentModule(outDir, document) {
+  const header = generatedBy('scripts/generate.mjs');
+  await writeFile(join(outDir, outputs.documentJs), `${header}export const openapiDocument = ${JSON.stringify(document)};\n`);
+  await writeFile(join(outDir, outputs.documentDts), `${header}export declare const openapiDocument: Record<string, unknown>;\n`);
 }
 
 async function writeTable(outDir, jsFile, dtsFile, name, table, js = `export const ${name} = ${JSON.stringify(table, null, 2)};`) {

@@ -1,6 +1,6 @@
-import { createRequire } from 'node:module';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
+import { openapiDocument as document } from '@beeper-setup/contract/document';
 import { operationTable, pointerRef, resolvedSegments, valueAt, type components, type OperationId, type Problem } from '@beeper-setup/contract';
 
 export type SchemaName = keyof components['schemas'];
@@ -15,7 +15,6 @@ export interface ResponseToValidate {
 }
 
 type Json = Record<string, unknown>;
-const document = createRequire(import.meta.url)('@beeper-setup/contract/openapi.json') as Json;
 const documentId = 'contract';
 
 // ajv-formats is CommonJS; its default export arrives as the module object under NodeNext.
