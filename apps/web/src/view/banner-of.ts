@@ -10,7 +10,9 @@ export function bannerOf(error: unknown, target: string): Banner {
   if (isUnreachable(error)) return { kind: 'unreachable', text: `Cannot reach ${target}: is Beeper Desktop running?` };
   if (error instanceof ApiError) {
     const title = error.problem?.title ?? `The request failed (HTTP ${error.status}).`;
-    return { kind: 'problem', title, detail: error.problem?.detail, retry: error instanceof RateLimitError ? tryAgainIn(error.retryAfterMs) : undefined };
+    // A 429's own detail tends to say when, in words this page cannot keep in step with the Retry-After it shows.
+    const retry = error instanceof RateLimitError ? tryAgainIn(error.retryAfterMs) : undefined;
+    return { kind: 'problem', title, detail: retry ? undefined : error.problem?.detail, retry };
   }
   // The client's own errors (a redirect, a body that is not JSON) say what happened without any secret.
   return { kind: 'problem', title: 'Something went wrong.', detail: error instanceof Error ? error.message : undefined, retry: undefined };

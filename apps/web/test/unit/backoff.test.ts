@@ -1,0 +1,40 @@
+import { ConnectionError, RateLimitError } from '@beeper-setup/client';
+import { describe, expect, it } from 'vitest';
+import { nextPollDelayMs, outcomeOfError } from '../../src/view/backoff.js';
+
+/** The delays of `n` polls in a row that see no change. */
+function unchangedDelays(n: number): number[] {
+  const delays: number[] = [];
+  let delay: number | undefined;
+  for (let i = 0; i < n; i++) delays.push((delay = nextPollDelayMs(delay, { changed: false })));
+  return delays;
+}
+
+describe('nextPollDelayMs', () => {
+  it('starts at 1 s and doubles up to 10 s while nothing changes', () => {
+    expect(unchangedDelays(7)).toEqual([1_000, 2_000, 4_000, 8_000, 10_000, 10_000, 10_000]);
+  });
+
+  it('goes back to 1 s after a change', () => {
+    expect(nextPollDelayMs(10_000, { changed: true })).toBe(1_000);
+  });
+
+  it('waits at least Retry-After, even right after a change', () => {
+    expect(nextPollDelayMs(2_000, { changed: false, retryAfterMs: 30_000 })).toBe(30_000);
+    expect(nextPollDelayMs(undefined, { changed: true, retryAfterMs: 5_000 })).toBe(5_000);
+  });
+
+  it('keeps its own backoff when Retry-After is shorter', () => {
+    expect(nextPollDelayMs(8_000, { changed: false, retryAfterMs: 1_000 })).toBe(10_000);
+  });
+});
+
+describe('outcomeOfError', () => {
+  it("takes a 429's Retry-After", () => {
+    expect(outcomeOfError(new RateLimitError(429, undefined, 'getSetupState', 12_000))).toEqual({ changed: false, retryAfterMs: 12_000 });
+  });
+
+  it('backs off from any other failure', () => {
+    expect(outcomeOfError(new ConnectionError('http://localhost:23373', 'getSetupState', 'ECONNREFUSED'))).toEqual({ changed: false, retryAfterMs: undefined });
+  });
+});
