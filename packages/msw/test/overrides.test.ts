@@ -1,0 +1,76 @@
+// Per-test overrides with the contract-typed `http`: each wins over the simulator for one test.
+import { HttpResponse } from 'msw';
+import { ApiError, RateLimitError, unwrap } from '@beeper-setup/client';
+import { expect, it, onTestFinished } from 'vitest';
+import { http, problem, problemHeaders } from '../src/index.js';
+import { signIn } from './sign-in.js';
+import { useSimulatorServer } from './simulator-server.js';
+
+const { server, control, client, violations } = useSimulatorServer();
+
+/** How many requests for `path` reached the handlers during this test. */
+function countRequests(path: string): () => number {
+  let count = 0;
+  const listener = ({ request }: { request: Request }) => void (new URL(request.url).pathname === path && count++);
+  server.events.on('request:start', listener);
+  onTestFinished(() => server.events.removeListener('request:start', listener));
+  return () => count;
+}
+
+it('a 503 with Retry-After, once: the client waits, retries, and the simulator answers the retry', async () => {
+  server.use(
+    http.post('/v1/app/setup/start', ({ response }) => response(503).json(problem('service_unavailable'), { headers: problemHeaders({ retryAfterSeconds: 1 }) }), {
+      once: true,
+    }),
+  );
+  const starts = countRequests('/v1/app/setup/start');
+  const logged: string[] = [];
+  const app = client({ logger: { debug: (line) => logged.push(line) } });
+  const started = Date.now();
+
+  const { setupRequestID, signInMethods } = await unwrap(app.POST('/v1/app/setup/start'));
+  expect(signInMethods).toEqual(['email']);
+  expect(setupRequestID).toEqual(expect.any(String));
+  expect(starts()).toBe(2);
+  expect(logged).toEqual([
+    expect.stringMatching(/^POST \/v1\/app\/setup\/start → 503 in \d+ ms$/),
+    'POST /v1/app/setup/start: retry 1 of 2 in 1000 ms',
+    expect.stringMatching(/^POST \/v1\/app\/setup\/start → 200 in \d+ ms$/),
+  ]);
+  expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+});
+
+it('a 500 on completeSignIn fails the sign-in with the problem; once the override is gone, the simulator signs in', async () => {
+  server.use(http.post('/v1/app/setup/response', ({ response }) => response(500).json(problem('internal_error'), { headers: problemHeaders() })));
+  const app = client();
+
+  const failure = await signIn(app, control, 'alice@example.com').catch((error: unknown) => error);
+  expect(failure).toBeInstanceOf(ApiError);
+  expect(failure).toMatchObject({ status: 500, code: 'internal_error', operation: 'completeSignIn' });
+
+  server.resetHandlers();
+  expect((await signIn(app, control, 'alice@example.com')).state).toBe('needs-verification');
+});
+
+it('a 429 on completeSignIn is not retried (its body carries the code) and tells how long to wait', async () => {
+  server.use(
+    http.post('/v1/app/setup/response', ({ response }) =>
+      response(429).json(problem('too_many_attempts', 'Too many wrong codes. Try again in 30 seconds.'), { headers: problemHeaders({ retryAfterSeconds: 30 }) }),
+    ),
+  );
+  const attempts = countRequests('/v1/app/setup/response');
+
+  const failure = await signIn(client(), control, 'alice@example.com').catch((error: unknown) => error);
+  expect(failure).toBeInstanceOf(RateLimitError);
+  expect(failure).toMatchObject({ status: 429, code: 'too_many_attempts', retryAfterMs: 30_000 });
+  expect(attempts()).toBe(1);
+});
+
+it('finds a response that breaks the contract, whoever gave it', async () => {
+  server.use(http.get('/v1/app/setup', ({ response }) => response.untyped(HttpResponse.json({ state: 'sleeping' }))));
+
+  await client().GET('/v1/app/setup');
+  const [violation, ...others] = await violations.take();
+  expect(others).toEqual([]);
+  expect(violation).toMatch(/^getSetupState answered 200: .*"pointer":"\/state"/);
+});
