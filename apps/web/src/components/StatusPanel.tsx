@@ -17,6 +17,11 @@ export function StatusPanel({ session }: { session: SetupState | undefined }) {
       </ol>
       {session && (
         <>
+          {session.matrix && (
+            <p>
+              Signed in as {session.matrix.userID} on device {session.matrix.deviceID}
+            </p>
+          )}
           <h3>Encrypted messaging</h3>
           <ul aria-label="Encrypted messaging" class="checklist">
             {e2eeChecklist(session.e2ee).map(({ text, done }) => (

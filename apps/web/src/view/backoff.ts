@@ -17,8 +17,8 @@ export function nextPollDelayMs(previousMs: number | undefined, { changed, retry
 }
 
 /**
- * What a failed poll asks of the next: wait at least its `Retry-After`. (The client itself retries a GET answered by
- * a 503 after its `Retry-After`, so a 503 that reaches the page has had its wait.)
+ * What a failed poll asks of the next: wait at least its `Retry-After`. The client keeps it on a 429's error only;
+ * after a 503 the page backs off as after any failure.
  */
 export function outcomeOfError(error: unknown): PollOutcome {
   return { changed: false, retryAfterMs: error instanceof RateLimitError ? error.retryAfterMs : undefined };

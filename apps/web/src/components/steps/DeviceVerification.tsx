@@ -3,6 +3,7 @@ import type { WizardActions } from '../../use-wizard.js';
 import { qrImageUrl } from '../../view/qr-image.js';
 import { sasEmojis } from '../../view/sas-emojis.js';
 import { CancelVerification } from '../CancelVerification.js';
+import { ScanQrCodeData } from '../ScanQrCodeData.js';
 import { StepHeading } from '../StepHeading.js';
 
 interface VerificationStepProps {
@@ -26,7 +27,7 @@ export function ChooseMethod({ verification, actions }: VerificationStepProps) {
       <StepHeading>Verify with your other device</StepHeading>
       {verification.qr && (
         <>
-          <p>Scan this QR code with your other device, or compare emojis instead.</p>
+          <p>Scan this QR code with your other device, paste the data of the code it shows, or compare emojis instead.</p>
           <img class="qr" src={qrImageUrl(verification.qr.data)} alt="QR code for your other device to scan" width={240} height={240} />
         </>
       )}
@@ -35,6 +36,7 @@ export function ChooseMethod({ verification, actions }: VerificationStepProps) {
           Compare emojis
         </button>
       </div>
+      {verification.qr && <ScanQrCodeData actions={actions} />}
       <CancelVerification verification={verification} actions={actions} />
     </section>
   );

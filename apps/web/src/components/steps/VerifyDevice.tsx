@@ -1,7 +1,6 @@
 import type { Verification } from '@beeper-setup/client';
 import { useState } from 'preact/hooks';
 import type { WizardActions } from '../../use-wizard.js';
-import { Field } from '../Field.js';
 import { StepHeading } from '../StepHeading.js';
 import { RecoveryKeyField } from './RecoveryKey.js';
 import { submitted } from './submitted.js';
@@ -15,7 +14,6 @@ interface VerifyDeviceProps {
 
 export function VerifyDevice({ withOtherDevice, stopped, actions }: VerifyDeviceProps) {
   const [recoveryKey, setRecoveryKey] = useState('');
-  const [qrData, setQrData] = useState('');
   return (
     <section>
       <StepHeading>Verify this device</StepHeading>
@@ -28,16 +26,10 @@ export function VerifyDevice({ withOtherDevice, stopped, actions }: VerifyDevice
       {withOtherDevice && (
         <>
           <h3>With another device</h3>
-          <p>Verify from another device where you are signed in to Beeper.</p>
+          <p>Verify from another device where you are signed in to Beeper: it shows emojis to compare or a QR code.</p>
           <button type="button" onClick={actions.startVerification}>
             Verify with another device
           </button>
-          <form onSubmit={submitted(() => actions.scanQrCode(qrData.trim()))}>
-            <Field label="QR code data from the other device" required maxLength={2048} autocomplete="off" value={qrData} onValue={setQrData} />
-            <button type="submit" class="secondary">
-              Scan QR code data
-            </button>
-          </form>
         </>
       )}
     </section>
