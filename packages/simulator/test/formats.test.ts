@@ -1,7 +1,11 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { digestOfRecoveryKey, newRecoveryKey, recoveryKeyMatches } from '../src/core/rules/recovery-key-format.js';
 import { isSasEmoji, newShortAuthenticationString } from '../src/core/rules/sas.js';
+import { constantTimeEqual } from '../src/core/security/bytes.js';
+import { randomInt } from '../src/core/security/random.js';
 import { digestOf, matchesDigest, newSignInCode } from '../src/core/security/secrets.js';
+import { sha256 } from '../src/core/security/sha256.js';
 import { suggestUsernames, usernameProblem } from '../src/core/rules/usernames.js';
 import { schemas } from './contract.js';
 
@@ -59,6 +63,23 @@ describe('secrets', () => {
 
   it('do not match a digest of the wrong length', () => {
     expect(matchesDigest('482913', 'short')).toBe(false);
+  });
+
+  it('are digested with SHA-256 exactly as node:crypto digests them, across block boundaries and in any script', () => {
+    const messages = [...Array.from({ length: 200 }, (_, length) => 'ab€'.repeat(length).slice(0, length)), '🐶'.repeat(5000)];
+    for (const message of messages) expect(digestOf(message)).toBe(createHash('sha256').update(message).digest('base64url'));
+    expect(Buffer.from(sha256(new Uint8Array())).toString('hex')).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
+  });
+
+  it('compare bytes equal only when every byte and the length are equal', () => {
+    const bytes = Uint8Array.from([1, 2, 3]);
+    expect(constantTimeEqual(bytes, Uint8Array.from([1, 2, 3]))).toBe(true);
+    for (const other of [[1, 2], [1, 2, 3, 0], [0, 2, 3], [1, 2, 4]]) expect(constantTimeEqual(bytes, Uint8Array.from(other))).toBe(false);
+  });
+
+  it('draw random whole numbers below the bound, each of them', () => {
+    const seen = new Set(Array.from({ length: 2000 }, () => randomInt(7)));
+    expect([...seen].sort()).toEqual([0, 1, 2, 3, 4, 5, 6]);
   });
 
   it('make six-digit sign-in codes', () => {
