@@ -15,7 +15,8 @@ export interface RequestHandlerOptions {
 /** Answers a request; `undefined` when the client went away before it was read. */
 export type RequestHandler = (request: SimulatorRequest, policy: RequestPolicy) => Promise<Reply | undefined>;
 
-const knownMethods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+/** Every method a route could have (`HEAD` follows `GET`): a path's `Allow` lists those that find a route. */
+const routableMethods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
 /**
  * Answers each request through its route, or with a problem: 404 without a route, 405 for another method of a
@@ -32,7 +33,7 @@ export function requestHandler({ apis, log, afterEach }: RequestHandlerOptions):
     return undefined;
   };
   const allowedMethods = (path: string) => {
-    const allowed = knownMethods.filter((method) => findRoute(method, path));
+    const allowed = routableMethods.filter((method) => findRoute(method, path));
     return allowed.includes('GET') ? [...allowed, 'HEAD'] : allowed;
   };
 
