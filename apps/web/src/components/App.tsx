@@ -21,7 +21,8 @@ export function App() {
       <div class="layout">
         <main aria-busy={busy}>
           {shownError && <ErrorBanner error={shownError.error} target={target} onTryAgain={actions.tryAgain} />}
-          {incoming && <IncomingRequest verification={incoming} actions={actions} />}
+          {/* Present before any request arrives, so that screen readers announce the request when it does. */}
+          <div aria-live="polite">{incoming && <IncomingRequest verification={incoming} actions={actions} />}</div>
           <Step key={screen.name} screen={screen} actions={actions} />
         </main>
         <StatusPanel session={state.session} />
