@@ -76,4 +76,10 @@ describe('a consumer written with tsc --strict', () => {
     });
     expect(JSON.parse(status.stdout)).toMatchObject({ state: 'ready', matrix: { userID: '@alice:beeper.com' } });
   });
+
+  it('answers the packed client from the packed MSW handlers, in process, and lets an override win', async () => {
+    await runCommand('tsc (nodenext, emitting)', binOf(project, 'tsc'), ['-p', 'tsconfig.nodenext.json'], { cwd: project });
+    const consumer = await runCommand('The MSW consumer', process.execPath, ['dist/msw-consumer.js'], { cwd: project });
+    expect(JSON.parse(consumer.stdout)).toEqual({ state: 'needs-login', overridden: 500 });
+  });
 });
