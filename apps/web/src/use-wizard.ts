@@ -112,8 +112,12 @@ export function useWizard() {
       apply(order, await action());
       if (thenRefresh) apply(++started.current, await refreshed());
     } catch (error) {
-      if (isProblem(error, 'unauthorized')) holdAccessToken(undefined);
       setShownError({ error, fromPoll: false });
+      // The server no longer takes the token: back to sign-in, with the alert saying why.
+      if (isProblem(error, 'unauthorized')) {
+        holdAccessToken(undefined);
+        apply(++started.current, await refreshed().catch(() => (state: WizardState) => state));
+      }
     } finally {
       running.current = false;
       setBusy(false);
