@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-// The README's example, word for word, importing the built package as an app's tests would.
+// The README's example, word for word: it imports the package by name, as an app's tests would.
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { ApiError, createSetupClient, unwrap, type SetupClient } from '@beeper-setup/client';
