@@ -10,7 +10,7 @@ import { isUnreachable } from './view/banner-of.js';
 import { usePolling } from './use-polling.js';
 
 /** The error on show, and whether a poll (rather than something the person did) ran into it. */
-export interface ShownError {
+interface ShownError {
   error: unknown;
   fromPoll: boolean;
 }

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { WizardActions } from '../use-wizard.js';
 import { Field } from './Field.js';
-import { submitted } from './steps/submitted.js';
+import { submitted } from './submitted.js';
 
 /** The other way round from showing this device's code: this device "scans" the other's, pasted as text. */
 export function ScanQrCodeData({ actions }: { actions: WizardActions }) {

@@ -1,7 +1,7 @@
 import { RateLimitError } from '@beeper-setup/client';
 
-export const firstPollDelayMs = 1_000;
-export const maxPollDelayMs = 10_000;
+const firstPollDelayMs = 1_000;
+const maxPollDelayMs = 10_000;
 
 export interface PollOutcome {
   /** The last read showed something new: poll soon again. */

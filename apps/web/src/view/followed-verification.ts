@@ -1,7 +1,7 @@
 import type { Verification } from '@beeper-setup/client';
 import { verificationStep } from '@beeper-setup/client/flow';
 
-export function inProgress(verification: Verification | undefined): verification is Verification {
+function inProgress(verification: Verification | undefined): verification is Verification {
   return verification !== undefined && verificationStep(verification) !== undefined;
 }
 

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { WizardActions } from '../../use-wizard.js';
 import { Field } from '../Field.js';
 import { StepHeading } from '../StepHeading.js';
-import { submitted } from './submitted.js';
+import { submitted } from '../submitted.js';
 
 export function CreateRecoveryKey({ actions }: { actions: WizardActions }) {
   return (

@@ -3,7 +3,7 @@ import { useId, useState } from 'preact/hooks';
 import type { WizardActions } from '../../use-wizard.js';
 import { Field } from '../Field.js';
 import { StepHeading } from '../StepHeading.js';
-import { submitted } from './submitted.js';
+import { submitted } from '../submitted.js';
 
 export function SignInEmail({ actions }: { actions: WizardActions }) {
   const [email, setEmail] = useState('');

@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import type { WizardActions } from '../../use-wizard.js';
 import { StepHeading } from '../StepHeading.js';
 import { RecoveryKeyField } from './RecoveryKey.js';
-import { submitted } from './submitted.js';
+import { submitted } from '../submitted.js';
 
 interface VerifyDeviceProps {
   /** `false` in `needs-secrets`: the device is trusted and only the recovery key brings the secrets. */
