@@ -1,9 +1,9 @@
 import { problemTable, type Problem, type ProblemCode } from '@beeper-setup/contract';
+import { problem as problemDocument } from '@beeper-setup/validator';
 
-/** The contract's problem document for `code`, with the status and title the contract gives that code. */
+/** The contract's problem document for `code`, with the status and title the contract gives it; `detail` defaults to the title. */
 export function problem(code: ProblemCode, detail: string = problemTable[code].title): Problem {
-  const { status, title } = problemTable[code];
-  return { type: `urn:beeper:setup:problem:${code}`, title, status, detail, code };
+  return problemDocument(code, detail);
 }
 
 /** The headers of a problem response: its media type, and `Retry-After` (in seconds) when given. */
