@@ -16,6 +16,8 @@ interface ShownError {
 }
 
 type Update = (state: WizardState) => WizardState;
+/** What every verification call answers: the setup state, and mostly the verification it acted on. */
+type VerificationAnswer = { session: SetupState; verification?: Verification | undefined };
 
 const initialState: WizardState = { session: undefined, signIn: { step: 'email' }, newKey: undefined, verification: undefined };
 
@@ -46,16 +48,9 @@ export function useWizard() {
   const [busy, setBusy] = useState(false);
   const current = useRef(state);
   current.current = state;
-  // Answers are applied in the order their requests started, so a slow poll cannot undo a newer action.
-  const started = useRef(0);
-  const applied = useRef(0);
   const running = useRef(false);
-
-  const apply = (order: number, update: Update) => {
-    if (order < applied.current) return;
-    applied.current = order;
-    setState(update);
-  };
+  // Counts the actions started, so that a poll that overlapped one drops what it read, which may predate it.
+  const actionsStarted = useRef(0);
 
   const readSession = async (): Promise<SetupState> => {
     try {
@@ -87,12 +82,13 @@ export function useWizard() {
   };
 
   const poll = async (): Promise<PollOutcome> => {
-    const order = ++started.current;
+    const actionsBefore = actionsStarted.current;
     try {
       const update = await refreshed();
+      if (running.current || actionsStarted.current !== actionsBefore) return { changed: true };
       const before = current.current;
       const after = update(before);
-      apply(order, update);
+      setState(update);
       setShownError((shown) => (shown?.fromPoll ? undefined : shown));
       return { changed: JSON.stringify([before.session, before.verification]) !== JSON.stringify([after.session, after.verification]) };
     } catch (error) {
@@ -102,21 +98,20 @@ export function useWizard() {
   };
 
   /** Runs something the person asked for, one at a time; its error replaces whatever was on show. */
-  const run = async (action: () => Promise<Update>, thenRefresh = false) => {
+  const run = async (action: () => Promise<Update>) => {
     if (running.current) return;
     running.current = true;
+    actionsStarted.current += 1;
     setBusy(true);
     setShownError(undefined);
-    const order = ++started.current;
     try {
-      apply(order, await action());
-      if (thenRefresh) apply(++started.current, await refreshed());
+      setState(await action());
     } catch (error) {
       setShownError({ error, fromPoll: false });
       // The server no longer takes the token: back to sign-in, with the alert saying why.
       if (isProblem(error, 'unauthorized')) {
         holdAccessToken(undefined);
-        apply(++started.current, await refreshed().catch(() => (state: WizardState) => state));
+        setState(await refreshed().catch(() => (state: WizardState) => state));
       }
     } finally {
       running.current = false;
@@ -135,7 +130,11 @@ export function useWizard() {
     holdAccessToken(result.matrix.accessToken);
     return (state) => ({ ...state, session: result.session, signIn: { step: 'email' } });
   };
-  const followed = (verification: Verification | undefined): Update => (state) => ({ ...state, verification });
+  const verificationCall = (call: () => Promise<VerificationAnswer>) =>
+    run(async () => {
+      const { session, verification } = await call();
+      return (state) => ({ ...state, session, verification: verification ?? session.verification });
+    });
 
   const actions = {
     tryAgain: () => run(refreshed),
@@ -177,30 +176,15 @@ export function useWizard() {
         const { session } = await unwrap(client.POST('/v1/app/setup/verification/recovery-key', { body: { recoveryKey } }));
         return (state) => ({ ...state, session });
       }),
-    startVerification: () => run(async () => followed((await unwrap(client.POST('/v1/app/setup/verifications', { body: { purpose: 'login' } }))).verification), true),
-    scanQrCode: (data: string) => run(async () => followed((await unwrap(client.POST('/v1/app/setup/verifications/qr/scan', { body: { data } }))).verification), true),
-    accept: (verification: Verification) => verificationAction('/v1/app/setup/verifications/{verificationID}/accept', verification),
-    compareEmojis: (verification: Verification) => verificationAction('/v1/app/setup/verifications/{verificationID}/sas/start', verification),
-    emojisMatch: (verification: Verification) => verificationAction('/v1/app/setup/verifications/{verificationID}/sas/confirm', verification),
-    qrScanned: (verification: Verification) => verificationAction('/v1/app/setup/verifications/{verificationID}/qr/confirm-scanned', verification),
-    cancel: (verification: Verification, code: string, reason: string | undefined) =>
-      run(async () => {
-        const body = { code, ...(reason && { reason }) };
-        const answer = await unwrap(client.POST('/v1/app/setup/verifications/{verificationID}/cancel', { ...byID(verification.id), body }));
-        return followed(answer.verification ?? verification);
-      }, true),
+    startVerification: () => verificationCall(() => unwrap(client.POST('/v1/app/setup/verifications', { body: { purpose: 'login' } }))),
+    scanQrCode: (data: string) => verificationCall(() => unwrap(client.POST('/v1/app/setup/verifications/qr/scan', { body: { data } }))),
+    accept: ({ id }: Verification) => verificationCall(() => unwrap(client.POST('/v1/app/setup/verifications/{verificationID}/accept', byID(id)))),
+    compareEmojis: ({ id }: Verification) => verificationCall(() => unwrap(client.POST('/v1/app/setup/verifications/{verificationID}/sas/start', byID(id)))),
+    emojisMatch: ({ id }: Verification) => verificationCall(() => unwrap(client.POST('/v1/app/setup/verifications/{verificationID}/sas/confirm', byID(id)))),
+    qrScanned: ({ id }: Verification) => verificationCall(() => unwrap(client.POST('/v1/app/setup/verifications/{verificationID}/qr/confirm-scanned', byID(id)))),
+    cancel: ({ id }: Verification, code: string, reason: string | undefined) =>
+      verificationCall(() => unwrap(client.POST('/v1/app/setup/verifications/{verificationID}/cancel', { ...byID(id), body: { code, ...(reason && { reason }) } }))),
   };
-
-  function verificationAction(
-    path:
-      | '/v1/app/setup/verifications/{verificationID}/accept'
-      | '/v1/app/setup/verifications/{verificationID}/sas/start'
-      | '/v1/app/setup/verifications/{verificationID}/sas/confirm'
-      | '/v1/app/setup/verifications/{verificationID}/qr/confirm-scanned',
-    verification: Verification,
-  ) {
-    return run(async () => followed((await unwrap(client.POST(path, byID(verification.id)))).verification ?? verification), true);
-  }
 
   return { state, screen, shownError, busy, actions };
 }
