@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { digestOfRecoveryKey, newRecoveryKey, recoveryKeyMatches } from '../src/core/rules/recovery-key-format.js';
 import { isSasEmoji, newShortAuthenticationString } from '../src/core/rules/sas.js';
-import { constantTimeEqual } from '../src/core/security/bytes.js';
+import { base64, base64url, constantTimeEqual, fromBase64url } from '../src/core/security/bytes.js';
 import { randomInt } from '../src/core/security/random.js';
 import { digestOf, matchesDigest, newSignInCode } from '../src/core/security/secrets.js';
 import { sha256 } from '../src/core/security/sha256.js';
@@ -69,6 +69,15 @@ describe('secrets', () => {
     const messages = [...Array.from({ length: 200 }, (_, length) => 'ab€'.repeat(length).slice(0, length)), '🐶'.repeat(5000)];
     for (const message of messages) expect(digestOf(message)).toBe(createHash('sha256').update(message).digest('base64url'));
     expect(Buffer.from(sha256(new Uint8Array())).toString('hex')).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
+  });
+
+  it('encode bytes in base64 and base64url exactly as Node does, and decode base64url back', () => {
+    for (let length = 0; length < 100; length++) {
+      const bytes = Uint8Array.from({ length }, (_, i) => (i * 97 + length * 13) & 255);
+      expect([base64(bytes), base64url(bytes)]).toEqual([Buffer.from(bytes).toString('base64'), Buffer.from(bytes).toString('base64url')]);
+      expect(fromBase64url(base64url(bytes))).toEqual(bytes);
+    }
+    expect(fromBase64url('not base64!')).toBeUndefined();
   });
 
   it('compare bytes equal only when every byte and the length are equal', () => {

@@ -14,13 +14,27 @@ export function concatBytes(...parts: ArrayLike<number>[]): Uint8Array {
   return joined;
 }
 
-export function base64(bytes: Uint8Array): string {
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary);
+const base64Alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const base64urlAlphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+/** Three bytes at a time into four characters; what is left over makes two or three, padded with `=` if asked. */
+function encode(bytes: Uint8Array, alphabet: string, padded: boolean): string {
+  let text = '';
+  let i = 0;
+  for (; i + 2 < bytes.length; i += 3) {
+    const bits = (bytes[i]! << 16) | (bytes[i + 1]! << 8) | bytes[i + 2]!;
+    text += alphabet[bits >> 18]! + alphabet[(bits >> 12) & 63]! + alphabet[(bits >> 6) & 63]! + alphabet[bits & 63]!;
+  }
+  const left = bytes.length - i;
+  if (left === 0) return text;
+  const bits = (bytes[i]! << 16) | (left === 2 ? bytes[i + 1]! << 8 : 0);
+  text += alphabet[bits >> 18]! + alphabet[(bits >> 12) & 63]!;
+  if (left === 2) text += alphabet[(bits >> 6) & 63]!;
+  return padded ? text.padEnd(text.length + 3 - left, '=') : text;
 }
 
-export const base64url = (bytes: Uint8Array): string => base64(bytes).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+export const base64 = (bytes: Uint8Array): string => encode(bytes, base64Alphabet, true);
+export const base64url = (bytes: Uint8Array): string => encode(bytes, base64urlAlphabet, false);
 
 /** `undefined` for text that is not base64url. */
 export function fromBase64url(text: string): Uint8Array | undefined {
