@@ -1,9 +1,11 @@
-// The simulator behind Prism's conformance proxy (`prism proxy --errors`): every request and response of the
-// flows is validated by Prism against the contract, and any violation fails the call that caused it.
+// The simulator behind Prism's conformance proxy (`prism proxy --errors`), for the error cases: every request and
+// response is validated by Prism against the contract, and any violation fails the call that caused it.
 import type { Middleware } from 'openapi-fetch';
 import { startMock, type RunningServer } from '@beeper-setup/mock';
 import { manualClock, signInDriver, startTestSimulator, type SignInDriver, type TestSimulator } from '@beeper-setup/simulator/testing';
 import { afterAll, beforeAll } from 'vitest';
+import { prismVerdict } from './prism-transport.js';
+import { assertConforms } from './transport.js';
 
 /** The testing kit's sign-in, through the proxy. */
 export interface ConformanceRig extends SignInDriver {
@@ -19,14 +21,7 @@ export interface ConformanceRig extends SignInDriver {
 
 /** Fails any call whose request or response Prism found outside the contract. */
 const conforms: Middleware = {
-  async onResponse({ request, response, schemaPath }) {
-    const violations = response.headers.get('sl-violations');
-    // Prism answers a request that breaks the contract itself, without asking the simulator; the mock's guard
-    // turns that answer into a contract problem and keeps Prism's verdict in sl-violations.
-    if (violations !== null || response.status >= 500) {
-      throw new Error(`${request.method} ${schemaPath} broke the contract (${response.status}): ${violations ?? (await response.clone().text())}`);
-    }
-  },
+  onResponse: ({ request, response, schemaPath }) => assertConforms(prismVerdict, { request, response, schemaPath }),
 };
 
 /** Starts the simulator and the proxies before the file's tests; stops them after, pass or fail. */

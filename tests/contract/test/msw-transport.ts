@@ -1,0 +1,24 @@
+// The MSW handlers of @beeper-setup/msw over an in-process simulator, intercepting the global fetch.
+import { setupServer } from 'msw/node';
+import { simulatorHandlers } from '@beeper-setup/msw';
+import { simulatorControl } from '@beeper-setup/simulator';
+import type { Transport } from './transport.js';
+import { validatorVerdict } from './validator-verdict.js';
+
+const baseUrl = 'http://simulator.msw.test';
+
+export const mswTransport: Transport = {
+  name: 'MSW handlers',
+  async connect(clock) {
+    const { handlers, simulator } = simulatorHandlers({ baseUrl, initializingMs: 0, firstSyncMs: 0, clock });
+    const server = setupServer(...handlers);
+    server.listen({ onUnhandledRequest: 'error' });
+    return {
+      baseUrl,
+      send: (request) => fetch(request),
+      judge: validatorVerdict,
+      control: simulatorControl(baseUrl, simulator.controlToken),
+      close: async () => server.close(),
+    };
+  },
+};
