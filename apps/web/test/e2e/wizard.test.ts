@@ -1,0 +1,75 @@
+// The built wizard in headless Chromium, served by beeper-setup-web in front of the simulator: every flow from
+// signed-out to its last screen, with axe on every screen and no secret left behind.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { aliceByEmojis, aliceCancelsThenDeclines, alicePastesQrCodeData, incomingRequestByQrCode } from './flows/device-verification.js';
+import { simulatorStoppedMidFlow, wrongCodesUntilTooMany } from './flows/errors.js';
+import { aliceByKeyboard } from './flows/keyboard.js';
+import { aliceWithHerRecoveryKey, newAccountWithNewRecoveryKey } from './flows/recovery-key.js';
+import { launchChromium } from './harness/chromium.js';
+import { openWizard, type Wizard } from './harness/wizard.js';
+import { startWorld, type World } from './harness/world.js';
+
+type Flow = (wizard: Wizard, world: World) => Promise<void>;
+
+let chromium: Awaited<ReturnType<typeof launchChromium>> | undefined;
+let world: World | undefined;
+
+beforeAll(async () => {
+  [chromium, world] = await Promise.all([launchChromium(), startWorld()]);
+});
+
+afterAll(async () => {
+  await Promise.allSettled([chromium?.close(), world?.close()]);
+});
+
+/** A flow in its own browser context; the screen it failed on is kept too. */
+async function run(name: string, flow: Flow, worldOfFlow: World = world!): Promise<void> {
+  const wizard = await openWizard(chromium!.browser, worldOfFlow.webUrl, name);
+  try {
+    await flow(wizard, worldOfFlow);
+    await wizard.expectClean();
+  } catch (error) {
+    await wizard.screenshot('failed').catch(() => undefined);
+    throw error;
+  } finally {
+    await wizard.close();
+  }
+}
+
+describe('the wizard in Chromium', () => {
+  test('alice unlocks with her recovery key', () => run('recovery-key', aliceWithHerRecoveryKey));
+  test('alice compares emojis with her other device', () => run('emojis', aliceByEmojis));
+  test('her other device asks, and scans the QR code', () => run('qr-code', incomingRequestByQrCode));
+  test('alice pastes the data of the QR code her other device shows', () => run('qr-code-data', alicePastesQrCodeData));
+  test('alice cancels her request with a reason, declines the other device\'s, then uses her key', () => run('cancel-and-decline', aliceCancelsThenDeclines));
+  test('a new account registers and confirms its new recovery key', () => run('new-account', newAccountWithNewRecoveryKey));
+  test('wrong codes show the problem, then when to try again', () => run('wrong-code', wrongCodesUntilTooMany));
+  test('alice by keyboard alone', () => run('keyboard', aliceByKeyboard));
+
+  test('the API stops and comes back: "Try again" continues', async () => {
+    // Its own simulator, which it stops and restarts on the same port, keeping its state as Beeper Desktop does.
+    const stateFolder = await mkdtemp(join(tmpdir(), 'beeper-setup-web-e2e-'));
+    const ownWorld = await startWorld({ stateFile: join(stateFolder, 'simulator.json') });
+    try {
+      await run('api-restarted', simulatorStoppedMidFlow, ownWorld);
+    } finally {
+      await ownWorld.close();
+      await rm(stateFolder, { recursive: true, force: true });
+    }
+  });
+
+  test('the secret check fails when a secret is left behind', async () => {
+    const wizard = await openWizard(chromium!.browser, world!.webUrl, 'secret-check');
+    try {
+      const planted = 'planted-secret-1234';
+      wizard.secrets.remember('sign-in code', planted);
+      await wizard.page.evaluate((secret) => console.log(secret), planted);
+      await expect(wizard.expectClean()).rejects.toThrow(/the sign-in code in the console output/);
+    } finally {
+      await wizard.close();
+    }
+  });
+});
