@@ -1,0 +1,56 @@
+import { fileURLToPath } from 'node:url';
+import { Command, InvalidArgumentError } from 'commander';
+import { startWebServer } from './serve.js';
+import { InvalidTargetError, targetOrigin } from './target.js';
+
+const defaultPort = 5173;
+const desktopTarget = 'http://localhost:23373';
+/** This file is dist/server/bin.js; the app vite built is dist/. */
+const distFolder = fileURLToPath(new URL('../', import.meta.url));
+
+const program = new Command('beeper-setup-web')
+  .description(
+    'Serves the Beeper setup wizard on 127.0.0.1 and forwards its API calls (/v1/app/setup, nothing else) to Beeper Desktop, Beeper Server or the simulator.',
+  )
+  .option('--target <url>', `the API to set up (default: $BEEPER_DESKTOP_BASE_URL, else ${desktopTarget})`, target)
+  .option('--port <number>', 'port to listen on, 0 for a free one', portNumber, defaultPort)
+  .addHelpText('after', `\nExample:\n  $ npx beeper-setup-web --target http://127.0.0.1:23380`)
+  .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : 2))
+  .parse();
+
+function portNumber(value: string): number {
+  if (/^\d{1,5}$/.test(value) && Number(value) <= 65535) return Number(value);
+  throw new InvalidArgumentError('a whole number from 0 to 65535.');
+}
+
+function target(value: string): string {
+  try {
+    return targetOrigin(value);
+  } catch (error) {
+    if (error instanceof InvalidTargetError) throw new InvalidArgumentError(error.message);
+    throw error;
+  }
+}
+
+function targetFromEnvironment(): string {
+  const value = process.env.BEEPER_DESKTOP_BASE_URL;
+  if (value === undefined || value === '') return desktopTarget;
+  try {
+    return targetOrigin(value);
+  } catch (error) {
+    return program.error(`error: BEEPER_DESKTOP_BASE_URL: ${(error as Error).message}`, { exitCode: 2 });
+  }
+}
+
+const options = program.opts<{ target?: string; port: number }>();
+const server = await startWebServer({
+  target: options.target ?? targetFromEnvironment(),
+  port: options.port,
+  distFolder,
+  log: (line) => console.error(line),
+}).catch((error: Error) => {
+  console.error(`Could not start beeper-setup-web: ${error.message}`);
+  return process.exit(1);
+});
+console.log(`open ${server.url} to set up a device`);
+for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => void server.close().then(() => process.exit(0)));

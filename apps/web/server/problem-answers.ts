@@ -1,0 +1,38 @@
+import type { FastifyError, FastifyReply, RawServerBase, RouteGenericInterface } from 'fastify';
+import { problem } from '@beeper-setup/validator';
+
+export type Problem = ReturnType<typeof problem>;
+
+/** Any reply: the proxy's hooks type theirs for HTTP/2 as well. */
+type AnyReply = FastifyReply<RouteGenericInterface, RawServerBase>;
+
+/** Answers with a contract problem (RFC 9457), never cached. */
+export function sendProblem(reply: AnyReply, body: Problem, headers: Record<string, string> = {}): AnyReply {
+  return reply
+    .code(body.status)
+    .headers({ ...headers, 'content-type': 'application/problem+json', 'cache-control': 'no-store' })
+    // A Buffer, so that fastify adds no charset to the contract's media type.
+    .send(Buffer.from(JSON.stringify(body)));
+}
+
+export const notFound = (): Problem => problem('not_found', 'This server serves the setup wizard and forwards /v1/app/setup only.');
+
+/**
+ * What fastify and its plugins throw, as the contract's problems: a path they refuse to serve (a traversal, the
+ * server's own code) is simply not found here.
+ */
+export function problemOfError(error: FastifyError): Problem {
+  switch (error.statusCode) {
+    case 400:
+      return problem('invalid_request', 'The request target is not valid.');
+    case 403:
+    case 404:
+      return notFound();
+    case 413:
+      return problem('payload_too_large', 'The request body is too large.');
+    case 415:
+      return problem('unsupported_media_type', 'The request body must be application/json.');
+    default:
+      return problem('internal_error', 'The wizard server failed to answer this request.');
+  }
+}
