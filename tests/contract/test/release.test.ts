@@ -11,10 +11,13 @@ afterEach(async () => {
 
 const workspaceFolders = ['packages', 'apps', 'tests'];
 
-/** The scratch copy of the contract pipeline, plus what changesets and turbo read: the workspace manifests. */
+/**
+ * The scratch copy of the contract pipeline, plus what changesets and turbo read: the workspace manifests and the
+ * changesets config, without the changesets pending on main, so the release applies only the test's own.
+ */
 async function scratchWorkspace() {
   scratch = await scratchCopy();
-  for (const file of ['package.json', 'package-lock.json', 'turbo.json', '.changeset']) {
+  for (const file of ['package.json', 'package-lock.json', 'turbo.json', '.changeset/config.json']) {
     await cp(join(repoRoot, file), join(scratch.root, file), { recursive: true });
   }
   for (const folder of workspaceFolders) {
