@@ -49,6 +49,16 @@ describe('startMock', () => {
     await expect(fetch(`${mock.url}/v1/app/setup`)).rejects.toThrow();
   });
 
+  it('sends no CORS header, as mock or as proxy: the contract declares none', async () => {
+    const upstream = await recordingUpstream();
+    for (const server of [await start(), await start({ upstream: upstream.url, validateRequests: false })]) {
+      const answers = [await fetch(`${server.url}/v1/app/setup`, { headers: { origin: 'http://127.0.0.1:1' } }), await postJson(server.url, '{}')];
+      for (const answer of answers) {
+        expect([...answer.headers.keys()].filter((name) => name.startsWith('access-control-'))).toEqual([]);
+      }
+    }
+  });
+
   it('in proxy mode passes malformed JSON to the upstream, which Prism could not parse', async () => {
     const upstream = await recordingUpstream();
     const proxy = await start({ upstream: upstream.url });
