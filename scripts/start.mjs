@@ -1,17 +1,31 @@
 // `npm start`: regenerate the contract (lint, bundle, types, docs), build, then run the local development
-// environment: the stateful simulator on 127.0.0.1:23380 (its other device answers by itself) and the Prism
-// contract mock on 127.0.0.1:4010, until Ctrl-C.
+// environment until Ctrl-C: the setup wizard (beeper-setup-web) on 127.0.0.1:5173 in front of the stateful
+// simulator on 127.0.0.1:23380 (its other device answers by itself), and the Prism contract mock on 127.0.0.1:4010.
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { builtFile } from './paths.mjs';
+import { builtFile, root } from './paths.mjs';
 import { turbo } from './turbo.mjs';
 
+const wizardPort = 5173;
+
+// The build includes apps/web: vite's bundle in apps/web/dist/, its server in apps/web/dist/server/.
 turbo(['generate', 'docs', 'build']);
-const load = (name) => import(pathToFileURL(builtFile(name, 'index.js')).href);
-const [{ startSimulator, defaultPort: simulatorPort }, { startMock, defaultPort: mockPort }] = await Promise.all([load('simulator'), load('mock')]);
+const load = (file) => import(pathToFileURL(file).href);
+const wizardDist = join(root, 'apps', 'web', 'dist');
+const [{ startSimulator, defaultPort: simulatorPort }, { startMock, defaultPort: mockPort }, { startWebServer }] = await Promise.all([
+  load(builtFile('simulator', 'index.js')),
+  load(builtFile('mock', 'index.js')),
+  load(join(wizardDist, 'server', 'serve.js')),
+]);
 
 const simulator = await startSimulator({ port: simulatorPort, autoOtherDevice: true, log: (line) => console.log(`[simulator] ${line}`) });
 const mock = await startMock({ port: mockPort });
+// The wizard's proxy drops the browser's Origin, so the simulator needs no allowed origins.
+const wizard = await startWebServer({ target: simulator.url, port: wizardPort, distFolder: wizardDist, log: (line) => console.log(`[wizard] ${line}`) });
 console.log(`
+open ${wizard.url} to set up a device
+
+Wizard     ${wizard.url}    the browser setup wizard, forwarding /v1/app/setup to the simulator
 Simulator  ${simulator.url}   stateful; accounts alice@example.com (recovery key: GET /_sim/scenarios),
                                      bob@example.com (no recovery key yet), any other email (new account)
            sign-in codes:   ${simulator.url}/_sim/outbox
@@ -24,7 +38,7 @@ Stop: Ctrl-C
 `);
 
 const stop = async () => {
-  await Promise.all([simulator.close(), mock.close()]);
+  await Promise.all([wizard.close(), simulator.close(), mock.close()]);
   process.exit(0);
 };
 process.once('SIGINT', stop);
