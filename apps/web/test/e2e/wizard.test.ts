@@ -18,7 +18,9 @@ let chromium: Awaited<ReturnType<typeof launchChromium>> | undefined;
 let world: World | undefined;
 
 beforeAll(async () => {
-  [chromium, world] = await Promise.all([launchChromium(), startWorld()]);
+  // One after the other, so that afterAll stops whichever started when the other fails.
+  chromium = await launchChromium();
+  world = await startWorld();
 });
 
 afterAll(async () => {

@@ -59,11 +59,15 @@ export async function enterRecoveryKey({ page, secrets }: Wizard, recoveryKey: s
   await page.getByRole('button', { name: button, exact: true }).click();
 }
 
-/** The last screen: "All set", announced, and `ready` current in the status. */
-export async function expectAllSet({ page, expectStep }: Wizard): Promise<void> {
+/**
+ * The last screen: "All set", announced, and `ready` current in the status. Getting there took a sign-in, so the
+ * secret check must have the access token to look for.
+ */
+export async function expectAllSet({ page, secrets, expectStep }: Wizard): Promise<void> {
   await expectStep('All set');
   await page.getByText('This device is ready for encrypted messaging.', { exact: true }).waitFor({ state: 'visible' });
   await expect.poll(() => page.getByRole('status').textContent()).toContain('Now: ready');
   const states = page.getByRole('list', { name: 'Setup states', exact: true });
   expect(await states.locator('[aria-current="step"]').textContent()).toContain('ready');
+  expect(await secrets.credentials(), 'the credentials the page signed in with').toHaveLength(1);
 }
