@@ -6,7 +6,7 @@ import { sendProblem } from './problem-answers.js';
 import { crossSiteRefusal } from './request-rules.js';
 
 /** The only prefix forwarded: this path and those below it, nothing beside it (`/v1/app/setupx`, `/_sim/`). */
-export const apiPrefix = '/v1/app/setup';
+const apiPrefix = '/v1/app/setup';
 
 /**
  * What the browser says about itself stays here: the target sees a request from this server (its own `Host`, no
@@ -34,8 +34,10 @@ export async function registerApiProxy(app: FastifyInstance, { target, log }: { 
     upstream: target,
     prefix: apiPrefix,
     rewritePrefix: apiPrefix,
+    // close() ends the keep-alive connections to the target too.
     destroyAgent: true,
-    undici: { connectTimeout: 5_000, headersTimeout: 30_000, bodyTimeout: 30_000 },
+    // @fastify/reply-from turns certificate checks off unless told: an https target keeps them.
+    undici: { connectTimeout: 5_000, headersTimeout: 30_000, bodyTimeout: 30_000, connect: { rejectUnauthorized: true } },
     preHandler: (request, reply, done) => {
       const refusal = crossSiteRefusal(request.headers);
       if (refusal) sendProblem(reply, refusal);
