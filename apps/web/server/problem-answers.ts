@@ -24,7 +24,7 @@ export const notFound = (): Problem => problem('not_found', 'This server serves 
 export function problemOfError(error: FastifyError): Problem {
   switch (error.statusCode) {
     case 400:
-      return problem('invalid_request', 'The request target is not valid.');
+      return problem('invalid_request', 'The request is not valid: its target or its body cannot be read.');
     case 403:
     case 404:
       return notFound();
