@@ -23,7 +23,7 @@ export interface Wizard {
   checkScreen(name: string): Promise<void>;
   /** Keeps a screenshot of the page as it stands, numbered in the order of the flow. */
   screenshot(name: string): Promise<void>;
-  /** Nothing was requested off the machine, and no secret was kept or leaked. */
+  /** No uncaught error or CSP violation, nothing requested off the machine, no secret kept or leaked. */
   expectClean(): Promise<void>;
   close(): Promise<void>;
 }
@@ -36,6 +36,11 @@ export async function openWizard(browser: Browser, webUrl: string, flow: string)
   const offMachine = await keepLocal(context);
   const secrets = watchSecrets(context);
   const page = await context.newPage();
+  const pageFaults: string[] = [];
+  page.on('pageerror', (error) => pageFaults.push(`uncaught: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.text().includes('Content Security Policy')) pageFaults.push(message.text());
+  });
   await page.goto(webUrl);
   let screens = 0;
 
@@ -66,6 +71,7 @@ export async function openWizard(browser: Browser, webUrl: string, flow: string)
       await page.screenshot({ path: screenshots + file, fullPage: true });
     },
     async expectClean() {
+      expect(pageFaults, 'uncaught errors and Content-Security-Policy violations').toEqual([]);
       expect(offMachine, 'requests off this machine').toEqual([]);
       await secrets.expectNoneLeaked(page);
     },
