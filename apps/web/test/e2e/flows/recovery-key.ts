@@ -8,9 +8,17 @@ import { enterRecoveryKey, expectAllSet, expectLayout, signIn } from './steps.js
 export async function aliceWithHerRecoveryKey(wizard: Wizard, world: World): Promise<void> {
   await expectLayout(wizard, world.target);
   await signIn(wizard, world.simulator, 'alice@example.com');
+  await expectWaiting(wizard, 'Setting up encryption…');
   await wizard.expectStep('Verify this device');
   await enterRecoveryKey(wizard, aliceRecoveryKey, 'Unlock with recovery key');
+  await expectWaiting(wizard, 'Syncing your messages…');
   await expectAllSet(wizard);
+}
+
+/** The "Please wait" step, which needs a simulator that makes the device wait. */
+async function expectWaiting({ page, expectStep }: Wizard, what: string): Promise<void> {
+  await expectStep('Please wait');
+  await page.getByText(what, { exact: true }).waitFor({ state: 'visible' });
 }
 
 export async function newAccountWithNewRecoveryKey(wizard: Wizard, world: World): Promise<void> {
