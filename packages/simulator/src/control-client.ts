@@ -1,6 +1,7 @@
 import type { CancelVerificationRequest, Verification } from '@beeper-setup/contract';
 import type { OutboxMessage } from './core/model/records.js';
 import type { Scenario } from './core/model/scenarios.js';
+import { globalFetch, type FetchFunction } from './fetch-function.js';
 
 /** A control API call that did not succeed; `problem` is the simulator's problem body. */
 export class ControlApiError extends Error {
@@ -15,16 +16,19 @@ export class ControlApiError extends Error {
 
 /**
  * A typed client for the simulator's control API (`/_sim/...`), for tests that drive the simulated world; the
- * token is the simulator's `controlToken`, which its bin prints at start.
+ * token is the simulator's `controlToken`, which its bin prints at start. Its requests go through `fetch`: the
+ * global one unless given another, such as `createSimulator().fetch` to reach a simulator with no server.
  */
-export function simulatorControl(simulatorUrl: string, controlToken: string) {
+export function simulatorControl(simulatorUrl: string, controlToken: string, fetch: FetchFunction = globalFetch) {
   const authorization = `Bearer ${controlToken}`;
   async function call<Result>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<Result> {
-    const response = await fetch(new URL(path, simulatorUrl), {
-      method,
-      headers: body === undefined ? { authorization } : { authorization, 'content-type': 'application/json' },
-      body: body === undefined ? null : JSON.stringify(body),
-    });
+    const response = await fetch(
+      new Request(new URL(path, simulatorUrl), {
+        method,
+        headers: body === undefined ? { authorization } : { authorization, 'content-type': 'application/json' },
+        body: body === undefined ? null : JSON.stringify(body),
+      }),
+    );
     const text = await response.text();
     const parsed: unknown = text ? JSON.parse(text) : undefined;
     if (!response.ok) throw new ControlApiError(response.status, parsed);

@@ -1,11 +1,14 @@
 // `@beeper-setup/simulator/fetch`: the simulator as a function from `Request` to `Response`, for wherever fetch
-// runs (MSW handlers, a Service Worker, a test calling it directly). Nothing here or below imports `node:*`.
+// runs (MSW handlers, a Service Worker, a test calling it directly), and the client of its control API. Nothing
+// here or below imports `node:*`.
 import type { RequestPolicy } from '@beeper-setup/validator';
 import type { Reply } from './core/api/reply.js';
 import { maxBodyBytes, payloadTooLarge, type SimulatorRequest } from './core/api/request.js';
 import { simulatorCore, type SimulatorCoreOptions } from './core/simulator.js';
 
 export type { Clock } from './core/simulator.js';
+export { simulatorControl, ControlApiError, type SimulatorControl } from './control-client.js';
+export type { FetchFunction } from './fetch-function.js';
 export type PortableSimulatorOptions = SimulatorCoreOptions;
 
 export interface PortableSimulator {

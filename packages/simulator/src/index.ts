@@ -4,3 +4,4 @@ export { scenarios, aliceRecoveryKey, type Scenario } from './core/model/scenari
 export type { OutboxMessage } from './core/model/records.js';
 export { StateFileError } from './http/state-file.js';
 export { simulatorControl, ControlApiError, type SimulatorControl } from './control-client.js';
+export type { FetchFunction } from './fetch-function.js';

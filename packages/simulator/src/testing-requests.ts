@@ -1,12 +1,22 @@
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
 import type { paths, SetupState } from '@beeper-setup/contract';
+import { globalFetch, type FetchFunction } from './fetch-function.js';
 
 /** An openapi-fetch client of the setup API. */
 export type SetupApi = Client<paths>;
 
+export interface SetupApiOptions {
+  /** Where the setup API is called: the simulator, or a proxy in front of it. */
+  baseUrl: string;
+  /** Checks every answer, for example against the contract; it may throw to fail the call. */
+  middleware?: Middleware | undefined;
+  /** How the requests are sent: the global `fetch` by default, `createSimulator().fetch` to need no server. */
+  fetch?: FetchFunction | undefined;
+}
+
 /** A client that sends the token, if any, and checks each answer with the middleware, if any. */
-export function setupApi(baseUrl: string, accessToken?: string, middleware?: Middleware): SetupApi {
-  const api = createClient<paths>({ baseUrl, headers: accessToken === undefined ? {} : { authorization: `Bearer ${accessToken}` } });
+export function setupApi({ baseUrl, middleware, fetch = globalFetch }: SetupApiOptions, accessToken?: string): SetupApi {
+  const api = createClient<paths>({ baseUrl, fetch, headers: accessToken === undefined ? {} : { authorization: `Bearer ${accessToken}` } });
   if (middleware) api.use(middleware);
   return api;
 }

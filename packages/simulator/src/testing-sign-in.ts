@@ -1,7 +1,6 @@
-import type { Middleware } from 'openapi-fetch';
 import type { SetupCompleteResponse, SetupRegistrationRequiredResponse, SetupState } from '@beeper-setup/contract';
 import type { SimulatorControl } from './control-client.js';
-import { dataOf, failedCall, setupApi, type SetupApi } from './testing-requests.js';
+import { dataOf, failedCall, setupApi, type SetupApi, type SetupApiOptions } from './testing-requests.js';
 
 /** A signed-in device. */
 export interface Device {
@@ -14,13 +13,9 @@ export interface Device {
   session: SetupState;
 }
 
-export interface SignInDriverOptions {
+export interface SignInDriverOptions extends SetupApiOptions {
   /** Where the sign-in codes are read. */
   control: SimulatorControl;
-  /** Where the setup API is called: the simulator, or a proxy in front of it. */
-  baseUrl: string;
-  /** Checks every answer, for example against the contract; it may throw to fail the call. */
-  middleware?: Middleware | undefined;
 }
 
 /** Signs in as an app would, reading the emailed code from the simulator's outbox. */
@@ -41,8 +36,8 @@ export interface SignInDriver {
   deviceOf(signedIn: SetupCompleteResponse): Device;
 }
 
-export function signInDriver({ control, baseUrl, middleware }: SignInDriverOptions): SignInDriver {
-  const clientFor = (accessToken?: string) => setupApi(baseUrl, accessToken, middleware);
+export function signInDriver({ control, ...client }: SignInDriverOptions): SignInDriver {
+  const clientFor = (accessToken?: string) => setupApi(client, accessToken);
   const api = clientFor();
 
   async function requestCode(email: string) {
