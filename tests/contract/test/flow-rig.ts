@@ -5,7 +5,7 @@ import { manualClock, signInDriver, type SignInDriver } from '@beeper-setup/simu
 import type { SimulatorControl } from '@beeper-setup/simulator';
 import { afterAll, beforeAll } from 'vitest';
 import { recordedExchange, type RecordedExchange } from './recorded-exchange.js';
-import { assertConforms, type ConnectedSimulator, type Transport } from './transport.js';
+import { assertConforms, type ConnectedSimulator, type Judge, type Transport } from './transport.js';
 
 export interface FlowRig extends SignInDriver {
   /** The simulator's control API: the outbox, the other device. */
@@ -22,10 +22,16 @@ export function useFlowRig(transport: Transport): FlowRig {
 
   beforeAll(async () => {
     // The same clock everywhere, standing still: the timestamps of every transport's answers are the same.
-    simulator = await transport.connect(manualClock().now);
+    const connected = (simulator = await transport.connect(manualClock().now));
     Object.assign(rig, {
-      ...signInDriver({ control: simulator.control, baseUrl: simulator.baseUrl, middleware: sentOver(simulator, recording) }),
-      control: simulator.control,
+      ...signInDriver({
+        control: connected.control,
+        baseUrl: connected.baseUrl,
+        // A copy is sent, so that the judge can still read the request's body once the answer has come.
+        fetch: (request) => connected.fetch(request.clone()),
+        middleware: judgedAndRecorded(connected.judge, recording),
+      }),
+      control: connected.control,
       async recordingOf(walk: () => Promise<void>) {
         recording.length = 0;
         await walk();
@@ -39,18 +45,13 @@ export function useFlowRig(transport: Transport): FlowRig {
   return rig;
 }
 
-/**
- * signInDriver() takes no fetch, only a middleware: this one sends the request over the transport itself (an
- * `onRequest` that returns a Response skips openapi-fetch's own fetch), then judges and records the exchange.
- */
-function sentOver(simulator: ConnectedSimulator, recording: RecordedExchange[]): Middleware {
+/** Fails any call the transport's judge finds outside the contract, and records the others. */
+function judgedAndRecorded(judge: Judge, recording: RecordedExchange[]): Middleware {
   return {
-    async onRequest({ request, schemaPath }) {
-      const response = await simulator.send(request.clone());
+    async onResponse({ request, schemaPath, response }) {
       const exchange = { request, schemaPath, response };
-      await assertConforms(simulator.judge, exchange);
+      await assertConforms(judge, exchange);
       recording.push(await recordedExchange(exchange));
-      return response;
     },
   };
 }

@@ -15,7 +15,7 @@ export const mswTransport: Transport = {
     server.listen({ onUnhandledRequest: 'error' });
     return {
       baseUrl,
-      send: (request) => fetch(request),
+      fetch: (request) => fetch(request),
       judge: validatorVerdict,
       control: simulatorControl(baseUrl, simulator.controlToken),
       close: async () => server.close(),

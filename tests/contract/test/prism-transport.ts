@@ -24,7 +24,7 @@ export const prismTransport: Transport = {
     });
     return {
       baseUrl: proxy.url,
-      send: (request) => fetch(request),
+      fetch: (request) => fetch(request),
       judge: prismVerdict,
       control: simulator.control,
       async close() {

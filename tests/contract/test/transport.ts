@@ -1,5 +1,5 @@
 // A transport is one way of reaching the simulator: where its requests go, and who judges its answers.
-import type { Clock, SimulatorControl } from '@beeper-setup/simulator';
+import type { Clock, FetchFunction, SimulatorControl } from '@beeper-setup/simulator';
 
 /** One call of the setup API, as the judges see it. */
 export interface Exchange {
@@ -17,7 +17,8 @@ export type Judge = (exchange: Exchange) => Promise<string | undefined>;
 export interface ConnectedSimulator {
   /** Where the setup API's requests are addressed. */
   baseUrl: string;
-  send(request: Request): Promise<Response>;
+  /** How the requests reach it. */
+  fetch: FetchFunction;
   judge: Judge;
   /** The control API of the same simulator. */
   control: SimulatorControl;
