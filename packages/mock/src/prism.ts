@@ -36,7 +36,7 @@ export interface RunningPrism extends RunningServer {
 const listening = /Prism is listening on (http:\/\/\S+)/;
 
 /** Starts Prism with `--errors` (a contract violation becomes an error response) and resolves once it listens. */
-export async function startPrism({ upstream, validateRequests = true, host = '127.0.0.1', port = 0, onLog, startTimeoutMs = 30_000 }: PrismOptions = {}): Promise<RunningPrism> {
+export async function startPrism({ upstream, validateRequests = true, host = '127.0.0.1', port = 0, onLog, startTimeoutMs = 60_000 }: PrismOptions = {}): Promise<RunningPrism> {
   const mode = upstream ? ['proxy', contractPath, upstream, `--validate-request=${validateRequests}`] : ['mock', contractPath];
   // Prism answers every origin with CORS headers by default; the contract declares no CORS, so neither does the mock.
   const child = spawn(process.execPath, [prismBin, ...mode, '--host', host, '--port', String(port), '--errors', '--cors=false'], {
