@@ -51,8 +51,10 @@ export async function simulatorStoppedMidFlow(wizard: Wizard, world: World): Pro
   await world.restartSimulator();
   await unreachable.getByRole('button', { name: 'Try again', exact: true }).click();
   await unreachable.waitFor({ state: 'hidden' });
-  // The same step as before, so its heading does not take the focus again.
-  await page.getByRole('heading', { level: 2, name: 'Verify this device', exact: true }).waitFor({ state: 'visible' });
+  // The same step as before: the focus is back on its heading, not lost with the banner's button.
+  const heading = page.getByRole('heading', { level: 2, name: 'Verify this device', exact: true });
+  await heading.waitFor({ state: 'visible' });
+  expect(await heading.evaluate((element) => element === document.activeElement), 'focus on the step heading').toBe(true);
   await wizard.checkScreen('Verify this device, after trying again');
   await enterRecoveryKey(wizard, aliceRecoveryKey, 'Unlock with recovery key');
   await expectAllSet(wizard);
