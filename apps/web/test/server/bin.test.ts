@@ -1,12 +1,19 @@
 // `beeper-setup-web` as npm links it (bin/ → dist/server/bin.js, which the package's build writes).
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startTestSimulator } from '@beeper-setup/simulator/testing';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { send } from './harness.js';
 
 const bin = fileURLToPath(new URL('../../bin/beeper-setup-web.js', import.meta.url));
+const builtBin = fileURLToPath(new URL('../../dist/server/bin.js', import.meta.url));
+
+beforeAll(() => {
+  // A bare `vite build` empties dist/, the server's compiled code included.
+  if (!existsSync(builtBin)) throw new Error(`${builtBin} is missing: run \`npm run build -w @beeper-setup/web\` first (npm test does).`);
+});
 
 function run(args: string[], env: Record<string, string> = {}) {
   const { BEEPER_DESKTOP_BASE_URL: _, ...inherited } = process.env;
