@@ -30,6 +30,8 @@ export class ApiError extends SetupClientError {
     readonly status: number,
     readonly problem: Problem | undefined,
     operation: OperationId | undefined,
+    /** How long the server asked to wait before trying again, from `Retry-After` (a 429 or a 503 sends it). */
+    readonly retryAfterMs?: number | undefined,
   ) {
     // From the status, the title and the code alone: `detail` is the part a careless server fills with what it got.
     super(`${operation ?? 'request'} failed with ${status}: ${problem ? `${problem.title} (${problem.code})` : 'no problem details'}`, operation);
@@ -37,18 +39,9 @@ export class ApiError extends SetupClientError {
   }
 }
 
+/** A 429: too many requests or attempts; `retryAfterMs` says when to try again. */
 export class RateLimitError extends ApiError {
   override name = 'RateLimitError';
-
-  constructor(
-    status: number,
-    problem: Problem | undefined,
-    operation: OperationId | undefined,
-    /** How long the server asked to wait, from `Retry-After`. */
-    readonly retryAfterMs: number | undefined,
-  ) {
-    super(status, problem, operation);
-  }
 }
 
 /** No response: the server could not be reached, or the connection broke. */
@@ -112,7 +105,7 @@ export class AbortedError extends SetupClientError {
 }
 
 export function apiErrorFor(status: number, problem: Problem | undefined, operation: OperationId | undefined, retryAfterMs: number | undefined): ApiError {
-  return status === 429 ? new RateLimitError(status, problem, operation, retryAfterMs) : new ApiError(status, problem, operation);
+  return new (status === 429 ? RateLimitError : ApiError)(status, problem, operation, retryAfterMs);
 }
 
 /**

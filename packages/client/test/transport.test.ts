@@ -121,6 +121,14 @@ describe('retries', () => {
     expect(gaps(fetch)).toEqual([1000]);
   });
 
+  it('hands a 503\'s Retry-After to the caller once the retries are spent', async () => {
+    const fetch = scriptedFetch(problem(503, 'service_unavailable', 'Starting.', { 'retry-after': '1' }));
+    const { error } = await settle(unwrap(clientWith(fetch).GET('/v1/app/setup')));
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).not.toBeInstanceOf(RateLimitError);
+    expect(error).toMatchObject({ status: 503, code: 'service_unavailable', retryAfterMs: 1000 });
+  });
+
   it('does not retry a POST 503 without Retry-After', async () => {
     const fetch = scriptedFetch(problem(503, 'internal_error'));
     await settle(clientWith(fetch).POST('/v1/app/setup/start'));

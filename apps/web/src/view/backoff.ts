@@ -1,4 +1,4 @@
-import { RateLimitError } from '@beeper-setup/client';
+import { ApiError } from '@beeper-setup/client';
 
 const firstPollDelayMs = 1_000;
 const maxPollDelayMs = 10_000;
@@ -6,7 +6,7 @@ const maxPollDelayMs = 10_000;
 export interface PollOutcome {
   /** The last read showed something new: poll soon again. */
   changed: boolean;
-  /** The server asked to wait this long (`Retry-After` of a 429). */
+  /** The server asked to wait this long (`Retry-After` of a 429 or a 503). */
   retryAfterMs?: number | undefined;
 }
 
@@ -16,10 +16,7 @@ export function nextPollDelayMs(previousMs: number | undefined, { changed, retry
   return Math.max(backedOff, retryAfterMs ?? 0);
 }
 
-/**
- * What a failed poll asks of the next: wait at least its `Retry-After`. The client keeps it on a 429's error only;
- * after a 503 the page backs off as after any failure.
- */
+/** What a failed poll asks of the next: wait at least its `Retry-After` (a 429's, or a 503's while the API starts). */
 export function outcomeOfError(error: unknown): PollOutcome {
-  return { changed: false, retryAfterMs: error instanceof RateLimitError ? error.retryAfterMs : undefined };
+  return { changed: false, retryAfterMs: error instanceof ApiError ? error.retryAfterMs : undefined };
 }

@@ -1,4 +1,4 @@
-import { ConnectionError, RateLimitError } from '@beeper-setup/client';
+import { ApiError, ConnectionError, RateLimitError } from '@beeper-setup/client';
 import { describe, expect, it } from 'vitest';
 import { nextPollDelayMs, outcomeOfError } from '../../src/view/backoff.js';
 
@@ -32,6 +32,10 @@ describe('nextPollDelayMs', () => {
 describe('outcomeOfError', () => {
   it("takes a 429's Retry-After", () => {
     expect(outcomeOfError(new RateLimitError(429, undefined, 'getSetupState', 12_000))).toEqual({ changed: false, retryAfterMs: 12_000 });
+  });
+
+  it("takes a 503's Retry-After", () => {
+    expect(outcomeOfError(new ApiError(503, undefined, 'getSetupState', 5_000))).toEqual({ changed: false, retryAfterMs: 5_000 });
   });
 
   it('backs off from any other failure', () => {
