@@ -1,11 +1,10 @@
 // The rendered API reference in a real browser: every operation, the problem body and both servers are visible.
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Page } from 'playwright-core';
+import { keepLocal, launchChromium } from '@beeper-setup/chromium-testing';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium } from './chromium.js';
 import { operations, problemProperties, servers } from './expected-reference.js';
-import { keepLocal } from './local-only.js';
 import { renderReference } from './render-reference.js';
 
 const screenshotDir = fileURLToPath(new URL('../output/', import.meta.url));
@@ -14,20 +13,21 @@ const visible = { state: 'visible', timeout: 20_000 } as const;
 const endsWith = (text: string) => new RegExp(`(^| )${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
 
 let reference: Awaited<ReturnType<typeof renderReference>>;
-let chromium: Awaited<ReturnType<typeof launchChromium>>;
+let browser: Browser;
 let offMachine: string[];
 let page: Page;
 
 beforeAll(async () => {
   reference = await renderReference();
-  chromium = await launchChromium();
-  offMachine = await keepLocal(chromium.context);
-  page = chromium.context.pages()[0] ?? (await chromium.context.newPage());
+  browser = await launchChromium();
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  offMachine = await keepLocal(context);
+  page = await context.newPage();
   await page.goto(pathToFileURL(reference.file).href, { waitUntil: 'load' });
 });
 
 afterAll(async () => {
-  await chromium?.close();
+  await browser?.close();
   await reference?.remove();
 });
 

@@ -1,19 +1,19 @@
 // The static demo in real headless Chromium: built with its Service Worker, served by a plain static file server,
 // and walked through as a person would, with only what the page shows (the codes and keys from its Simulator panel).
 import { AxeBuilder } from '@axe-core/playwright';
+import { launchChromium } from '@beeper-setup/chromium-testing';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, expect, it, onTestFinished, vi } from 'vitest';
 import { controlTokenRequest } from '../../demo/worker-messages.js';
-import { launchChromium } from './chromium.js';
 import { expectAllSet, openDemo, signIn, type DemoPage } from './demo-page.js';
 import { serveStaticSite, type StaticSite } from './static-site.js';
 
 const webFolder = fileURLToPath(new URL('../../', import.meta.url));
 
 let site: StaticSite | undefined;
-let chromium: { browser: Browser; close(): Promise<void> } | undefined;
+let browser: Browser | undefined;
 
 beforeAll(async () => {
   // Built here rather than by the package's build, which `npm test` runs first and keeps to the wizard alone. Vitest
@@ -25,16 +25,16 @@ beforeAll(async () => {
     vi.unstubAllEnvs();
   }
   site = await serveStaticSite(`${webFolder}dist-demo`);
-  chromium = await launchChromium();
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
-  const stopped = await Promise.allSettled([chromium?.close(), site?.close()]);
+  const stopped = await Promise.allSettled([browser?.close(), site?.close()]);
   for (const result of stopped) if (result.status === 'rejected') throw result.reason;
 });
 
 async function demo(): Promise<DemoPage> {
-  const page = await openDemo(chromium!.browser, site!.url);
+  const page = await openDemo(browser!, site!.url);
   onTestFinished(() => page.close());
   return page;
 }

@@ -3,14 +3,14 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { launchChromium } from '@beeper-setup/chromium-testing';
 import type { TestSimulatorOptions } from '@beeper-setup/simulator/testing';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { aliceByEmojis, aliceCancelsThenDeclines, alicePastesQrCodeData, incomingRequestByQrCode } from './flows/device-verification.js';
 import { simulatorStoppedMidFlow, wrongCodesUntilTooMany } from './flows/errors.js';
 import { aliceByKeyboard } from './flows/keyboard.js';
 import { aliceWithHerRecoveryKey, newAccountWithNewRecoveryKey } from './flows/recovery-key.js';
-import { launchChromium } from './harness/chromium.js';
 import { openWizard, type Wizard } from './harness/wizard.js';
 import { startWorld, type World } from './harness/world.js';
 
@@ -18,22 +18,22 @@ type Flow = (wizard: Wizard, world: World) => Promise<void>;
 
 const plantedCode = 'planted-code-1234';
 
-let chromium: Awaited<ReturnType<typeof launchChromium>> | undefined;
+let browser: Browser | undefined;
 let world: World | undefined;
 
 beforeAll(async () => {
   // One after the other, so that afterAll stops whichever started when the other fails.
-  chromium = await launchChromium();
+  browser = await launchChromium();
   world = await startWorld();
 });
 
 afterAll(async () => {
-  await Promise.allSettled([chromium?.close(), world?.close()]);
+  await Promise.allSettled([browser?.close(), world?.close()]);
 });
 
 /** A flow in its own browser context; the screen it failed on is kept too. */
 async function run(name: string, flow: Flow, worldOfFlow: World = world!): Promise<void> {
-  const wizard = await openWizard(chromium!.browser, worldOfFlow.webUrl, name);
+  const wizard = await openWizard(browser!, worldOfFlow.webUrl, name);
   try {
     await flow(wizard, worldOfFlow);
     await wizard.expectClean();
@@ -87,7 +87,7 @@ describe('the wizard in Chromium', () => {
     },
   ];
   test.each(leftovers)('the check after each flow fails on $what', async ({ leave, failure }) => {
-    const wizard = await openWizard(chromium!.browser, world!.webUrl, 'leftovers');
+    const wizard = await openWizard(browser!, world!.webUrl, 'leftovers');
     try {
       wizard.secrets.remember('sign-in code', plantedCode);
       await leave(wizard.page);

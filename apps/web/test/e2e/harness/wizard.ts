@@ -2,10 +2,10 @@
 // screenshot under test/output/<flow>/, in the order the flow reached it.
 import { mkdir, rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { keepLocal } from '@beeper-setup/chromium-testing';
 import type { Browser, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { expectNoSeriousViolations } from './accessibility.js';
-import { keepLocal } from './local-only.js';
 import { watchSecrets, type SecretWatch } from './secrets.js';
 
 const outputFolder = fileURLToPath(new URL('../../output/', import.meta.url));

@@ -1,0 +1,2 @@
+export { launchChromium } from './launch.js';
+export { keepLocal } from './local-only.js';
