@@ -5,6 +5,7 @@ import { createServer, request, type IncomingHttpHeaders, type ServerResponse } 
 import { connect, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startWebServer, type RunningWebServer } from '../../server/serve.js';
 
 /** Text that only files outside the served folder hold: an answer containing it served what it must not. */
 export const secretMarker = 'NEVER-SERVED-7f3a';
@@ -98,6 +99,30 @@ export async function startRecordingTarget(): Promise<RecordingTarget> {
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+export interface WebServerWithTarget {
+  app: FakeApp;
+  web: RunningWebServer;
+  target: RecordingTarget;
+  close(): Promise<void>;
+}
+
+/** The web server on a fake app, forwarding to a recording target; `close()` stops both and removes the app. */
+export async function startWebServerWithTarget(): Promise<WebServerWithTarget> {
+  const app = await makeFakeApp();
+  const target = await startRecordingTarget();
+  const web = await startWebServer({ target: target.url, port: 0, distFolder: app.distFolder });
+  return {
+    app,
+    web,
+    target,
+    async close() {
+      await web.close();
+      await target.close();
+      await app.remove();
     },
   };
 }

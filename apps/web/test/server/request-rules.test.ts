@@ -1,22 +1,13 @@
 // The servers' Origin and Host rules, applied before anything is served or forwarded.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWebServer, type RunningWebServer } from '../../server/serve.js';
-import { makeFakeApp, send, startRecordingTarget, type FakeApp, type RecordingTarget } from './harness.js';
+import { send, startWebServerWithTarget, type WebServerWithTarget } from './harness.js';
 
-let app: FakeApp;
-let target: RecordingTarget;
-let web: RunningWebServer;
+let servers: WebServerWithTarget;
 
 beforeAll(async () => {
-  app = await makeFakeApp();
-  target = await startRecordingTarget();
-  web = await startWebServer({ target: target.url, port: 0, distFolder: app.distFolder });
+  servers = await startWebServerWithTarget();
 });
-afterAll(async () => {
-  await web?.close();
-  await target?.close();
-  await app?.remove();
-});
+afterAll(() => servers?.close());
 
 async function expectProblem(answer: Promise<{ status: number; headers: Record<string, unknown>; text: string }>, status: number, code: string) {
   const { status: received, headers, text } = await answer;
@@ -28,43 +19,43 @@ async function expectProblem(answer: Promise<{ status: number; headers: Record<s
 
 describe('who may call', () => {
   it('refuses a page of another origin with 403, for the API and the app alike, and forwards nothing', async () => {
-    for (const origin of ['http://evil.example', 'http://127.0.0.1:1', 'null', `${web.url}.evil.example`]) {
-      await expectProblem(send(web.url, 'GET', '/v1/app/setup', { headers: { origin } }), 403, 'origin_not_allowed');
-      await expectProblem(send(web.url, 'POST', '/v1/app/setup/start', { headers: { origin, 'content-type': 'application/json' }, body: '{}' }), 403, 'origin_not_allowed');
-      await expectProblem(send(web.url, 'GET', '/', { headers: { origin } }), 403, 'origin_not_allowed');
+    for (const origin of ['http://evil.example', 'http://127.0.0.1:1', 'null', `${servers.web.url}.evil.example`]) {
+      await expectProblem(send(servers.web.url, 'GET', '/v1/app/setup', { headers: { origin } }), 403, 'origin_not_allowed');
+      await expectProblem(send(servers.web.url, 'POST', '/v1/app/setup/start', { headers: { origin, 'content-type': 'application/json' }, body: '{}' }), 403, 'origin_not_allowed');
+      await expectProblem(send(servers.web.url, 'GET', '/', { headers: { origin } }), 403, 'origin_not_allowed');
     }
-    expect(target.received).toEqual([]);
+    expect(servers.target.received).toEqual([]);
   });
 
   it('lets its own origin through, by address or by localhost', async () => {
-    expect((await send(web.url, 'GET', '/v1/app/setup', { headers: { origin: web.url } })).status).toBe(200);
-    const { port } = new URL(web.url);
+    expect((await send(servers.web.url, 'GET', '/v1/app/setup', { headers: { origin: servers.web.url } })).status).toBe(200);
+    const { port } = new URL(servers.web.url);
     const localhost = `localhost:${port}`;
-    expect((await send(web.url, 'GET', '/v1/app/setup', { headers: { host: localhost, origin: `http://${localhost}` } })).status).toBe(200);
+    expect((await send(servers.web.url, 'GET', '/v1/app/setup', { headers: { host: localhost, origin: `http://${localhost}` } })).status).toBe(200);
   });
 
   it('never forwards what a browser marks as sent by another site, even without Origin', async () => {
-    const before = target.received.length;
+    const before = servers.target.received.length;
     for (const site of ['cross-site', 'same-site']) {
-      await expectProblem(send(web.url, 'GET', '/v1/app/setup', { headers: { 'sec-fetch-site': site } }), 403, 'origin_not_allowed');
+      await expectProblem(send(servers.web.url, 'GET', '/v1/app/setup', { headers: { 'sec-fetch-site': site } }), 403, 'origin_not_allowed');
     }
-    expect(target.received.length).toBe(before);
+    expect(servers.target.received.length).toBe(before);
     // A link from elsewhere still opens the wizard.
-    expect((await send(web.url, 'GET', '/', { headers: { 'sec-fetch-site': 'cross-site' } })).status).toBe(200);
-    expect((await send(web.url, 'GET', '/v1/app/setup', { headers: { 'sec-fetch-site': 'same-origin' } })).status).toBe(200);
+    expect((await send(servers.web.url, 'GET', '/', { headers: { 'sec-fetch-site': 'cross-site' } })).status).toBe(200);
+    expect((await send(servers.web.url, 'GET', '/v1/app/setup', { headers: { 'sec-fetch-site': 'same-origin' } })).status).toBe(200);
   });
 
   it('answers 421 for a Host that is not loopback (DNS rebinding)', async () => {
     for (const path of ['/', '/assets/app.js', '/v1/app/setup']) {
-      await expectProblem(send(web.url, 'GET', path, { headers: { host: 'attacker.example' } }), 421, 'misdirected_request');
+      await expectProblem(send(servers.web.url, 'GET', path, { headers: { host: 'attacker.example' } }), 421, 'misdirected_request');
     }
-    await expectProblem(send(web.url, 'GET', '/v1/app/setup', { headers: { host: 'attacker.example', origin: 'http://attacker.example' } }), 421, 'misdirected_request');
+    await expectProblem(send(servers.web.url, 'GET', '/v1/app/setup', { headers: { host: 'attacker.example', origin: 'http://attacker.example' } }), 421, 'misdirected_request');
   });
 
   it('answers 415 for a body that is not JSON, before forwarding', async () => {
-    const before = target.received.length;
-    await expectProblem(send(web.url, 'POST', '/v1/app/setup/start', { headers: { 'content-type': 'text/plain' }, body: '{}' }), 415, 'unsupported_media_type');
-    await expectProblem(send(web.url, 'POST', '/v1/app/setup/start', { headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'a=b' }), 415, 'unsupported_media_type');
-    expect(target.received.length).toBe(before);
+    const before = servers.target.received.length;
+    await expectProblem(send(servers.web.url, 'POST', '/v1/app/setup/start', { headers: { 'content-type': 'text/plain' }, body: '{}' }), 415, 'unsupported_media_type');
+    await expectProblem(send(servers.web.url, 'POST', '/v1/app/setup/start', { headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'a=b' }), 415, 'unsupported_media_type');
+    expect(servers.target.received.length).toBe(before);
   });
 });

@@ -1,33 +1,25 @@
 // What the target sees of a forwarded request, and what the browser gets back from it, or when it is down.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startWebServer, type RunningWebServer } from '../../server/serve.js';
-import { addressOfNothing, makeFakeApp, send, startRecordingTarget, type FakeApp, type RecordingTarget } from './harness.js';
+import { startWebServer } from '../../server/serve.js';
+import { addressOfNothing, send, startWebServerWithTarget, type WebServerWithTarget } from './harness.js';
 
-let app: FakeApp;
-let target: RecordingTarget;
-let web: RunningWebServer;
+let servers: WebServerWithTarget;
 
 beforeAll(async () => {
-  app = await makeFakeApp();
-  target = await startRecordingTarget();
-  web = await startWebServer({ target: target.url, port: 0, distFolder: app.distFolder });
+  servers = await startWebServerWithTarget();
 });
-afterAll(async () => {
-  await web?.close();
-  await target?.close();
-  await app?.remove();
-});
+afterAll(() => servers?.close());
 beforeEach(() => {
-  target.received.length = 0;
+  servers.target.received.length = 0;
 });
 
 describe('the forwarded request', () => {
   it('reaches the target without the browser\'s Origin, Referer or cookies, with the target\'s Host', async () => {
-    const answer = await send(web.url, 'POST', '/v1/app/setup/verifications/v%2F1/accept?wait=1', {
+    const answer = await send(servers.web.url, 'POST', '/v1/app/setup/verifications/v%2F1/accept?wait=1', {
       headers: {
-        host: new URL(web.url).host,
-        origin: web.url,
-        referer: `${web.url}/`,
+        host: new URL(servers.web.url).host,
+        origin: servers.web.url,
+        referer: `${servers.web.url}/`,
         cookie: 'session=1',
         authorization: 'Bearer token-1',
         'content-type': 'application/json',
@@ -35,9 +27,9 @@ describe('the forwarded request', () => {
       body: '{"a":1}',
     });
     expect(answer.status).toBe(200);
-    const [received] = target.received;
+    const [received] = servers.target.received;
     expect(received).toMatchObject({ method: 'POST', url: '/v1/app/setup/verifications/v%2F1/accept?wait=1' });
-    expect(received!.headers).toMatchObject({ host: new URL(target.url).host, authorization: 'Bearer token-1', 'content-type': 'application/json' });
+    expect(received!.headers).toMatchObject({ host: new URL(servers.target.url).host, authorization: 'Bearer token-1', 'content-type': 'application/json' });
     expect(received!.headers).not.toHaveProperty('origin');
     expect(received!.headers).not.toHaveProperty('referer');
     expect(received!.headers).not.toHaveProperty('cookie');
@@ -47,12 +39,12 @@ describe('the forwarded request', () => {
 describe('the target\'s answers', () => {
   it('pass through unchanged: status, problem body, content-type, Retry-After, WWW-Authenticate, Allow', async () => {
     const body = JSON.stringify({ type: 'urn:beeper:setup:problem:too_many_attempts', title: 'Too many attempts', status: 429, detail: 'Wait.', code: 'too_many_attempts' });
-    target.answerWith((response) =>
+    servers.target.answerWith((response) =>
       response
         .writeHead(429, { 'content-type': 'application/problem+json', 'retry-after': '7', 'www-authenticate': 'Bearer realm="beeper"', allow: 'GET, HEAD' })
         .end(body),
     );
-    const answer = await send(web.url, 'GET', '/v1/app/setup');
+    const answer = await send(servers.web.url, 'GET', '/v1/app/setup');
     expect(answer).toMatchObject({ status: 429, text: body });
     expect(answer.headers).toMatchObject({
       'content-type': 'application/problem+json',
@@ -64,11 +56,11 @@ describe('the target\'s answers', () => {
   });
 
   it('pass a 503 of the target on as it is, without retrying it', async () => {
-    target.answerWith((response) => response.writeHead(503, { 'content-type': 'application/problem+json', 'retry-after': '3' }).end('{"status":503}'));
-    const answer = await send(web.url, 'GET', '/v1/app/setup');
+    servers.target.answerWith((response) => response.writeHead(503, { 'content-type': 'application/problem+json', 'retry-after': '3' }).end('{"status":503}'));
+    const answer = await send(servers.web.url, 'GET', '/v1/app/setup');
     expect(answer).toMatchObject({ status: 503, text: '{"status":503}' });
     expect(answer.headers['retry-after']).toBe('3');
-    expect(target.received).toHaveLength(1);
+    expect(servers.target.received).toHaveLength(1);
   });
 });
 
@@ -76,7 +68,7 @@ describe('a target that cannot be reached', () => {
   it('answers 503 service_unavailable with Retry-After: 1, naming the target', async () => {
     const nothing = await addressOfNothing();
     const lines: string[] = [];
-    const orphan = await startWebServer({ target: nothing, port: 0, distFolder: app.distFolder, log: (line) => lines.push(line) });
+    const orphan = await startWebServer({ target: nothing, port: 0, distFolder: servers.app.distFolder, log: (line) => lines.push(line) });
     try {
       for (const method of ['GET', 'POST']) {
         const answer = await send(orphan.url, method, '/v1/app/setup/start', { headers: { 'content-type': 'application/json' }, body: method === 'POST' ? '{}' : undefined });
