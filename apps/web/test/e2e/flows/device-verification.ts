@@ -16,7 +16,8 @@ async function verificationOf(world: World, accessToken: string): Promise<Verifi
   return session.verification;
 }
 
-export async function aliceByEmojis(wizard: Wizard, world: World): Promise<void> {
+/** Alice signs in and asks her other device, which accepts: the wizard shows "Verify with your other device". */
+async function aliceRequestAccepted(wizard: Wizard, world: World) {
   const { page, expectStep } = wizard;
   const { matrix } = signedIn(await signIn(wizard, world.simulator, alice.email));
   await expectStep('Verify this device');
@@ -26,6 +27,12 @@ export async function aliceByEmojis(wizard: Wizard, world: World): Promise<void>
   const { id } = await verificationOf(world, matrix.accessToken);
   await world.simulator.control.otherDevice.accept(matrix.deviceID, id);
   await expectStep('Verify with your other device');
+  return { matrix, id };
+}
+
+export async function aliceByEmojis(wizard: Wizard, world: World): Promise<void> {
+  const { page, expectStep } = wizard;
+  const { matrix, id } = await aliceRequestAccepted(wizard, world);
   await page.getByRole('button', { name: 'Compare emojis', exact: true }).click();
   await expectStep('Compare emojis');
 
@@ -45,15 +52,8 @@ export async function aliceByEmojis(wizard: Wizard, world: World): Promise<void>
 
 /** This device "scans" the QR code the other device shows by pasting its data. */
 export async function alicePastesQrCodeData(wizard: Wizard, world: World): Promise<void> {
-  const { page, expectStep } = wizard;
-  const { matrix } = signedIn(await signIn(wizard, world.simulator, alice.email));
-  await expectStep('Verify this device');
-  await page.getByRole('button', { name: 'Verify with another device', exact: true }).click();
-  await expectStep('Waiting for your other device');
-
-  const { id } = await verificationOf(world, matrix.accessToken);
-  await world.simulator.control.otherDevice.accept(matrix.deviceID, id);
-  await expectStep('Verify with your other device');
+  const { page } = wizard;
+  const { matrix, id } = await aliceRequestAccepted(wizard, world);
   const shownThere = await world.simulator.control.otherDevice.qrCode(matrix.deviceID, id);
   await page.getByRole('textbox', { name: 'QR code data from the other device', exact: true }).fill(shownThere);
   await page.getByRole('button', { name: 'Scan QR code data', exact: true }).click();
