@@ -1,15 +1,17 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { binOf, createConsumerProject } from '../src/consumer-project.js';
 import { importableSpecifiers, missingEntryPoints, type Manifest } from '../src/entry-points.js';
 import { failedImports } from '../src/import-in-project.js';
 import { packPackages, type PackedPackage } from '../src/pack-packages.js';
 import { startPackedSimulator, type PackedSimulator } from '../src/packed-simulator.js';
+import { startPackedWebServer } from '../src/packed-web-server.js';
 import { publishablePackages } from '../src/publishable-packages.js';
 import { publishCorrections } from '../src/publish-corrections.js';
 import { runCommand } from '../src/run-command.js';
+import { missingWebBuild } from '../src/web-build.js';
 
 const repositoryRoot = resolve(import.meta.dirname, '../../..');
 const fixture = resolve(import.meta.dirname, '../fixture');
@@ -40,6 +42,12 @@ describe('each packed package', () => {
     expect(missing.flat()).toEqual([]);
   });
 
+  it('holds the built wizard page and every module of its server', async () => {
+    const serverSources = (await readdir(join(repositoryRoot, 'apps/web/server'), { recursive: true })).filter((file) => file.endsWith('.ts'));
+    const web = packed.find(({ name }) => name === '@beeper-setup/web');
+    expect(missingWebBuild(serverSources, web?.files ?? [])).toEqual([]);
+  });
+
   it('publishes its package.json as written, with nothing for npm to correct', async () => {
     const corrections = await Promise.all(publishablePackages.map((workspace) => publishCorrections(repositoryRoot, workspace)));
     expect(corrections.flat()).toEqual([]);
@@ -51,7 +59,7 @@ describe('each packed package', () => {
     expect(await failedImports(project, specifiers)).toEqual([]);
   });
 
-  it.each(['beeper-setup', 'beeper-setup-sim', 'beeper-setup-mock'])('runs its command %s from the project', async (command) => {
+  it.each(['beeper-setup', 'beeper-setup-sim', 'beeper-setup-mock', 'beeper-setup-web'])('runs its command %s from the project', async (command) => {
     const { stdout } = await runCommand(`${command} --help`, binOf(project, command), ['--help'], { cwd: project });
     expect(stdout).toContain(`Usage: ${command}`);
   });
@@ -81,5 +89,20 @@ describe('a consumer written with tsc --strict', () => {
     await runCommand('tsc (nodenext, emitting)', binOf(project, 'tsc'), ['-p', 'tsconfig.nodenext.json'], { cwd: project });
     const consumer = await runCommand('The MSW consumer', process.execPath, ['dist/msw-consumer.js'], { cwd: project });
     expect(JSON.parse(consumer.stdout)).toEqual({ state: 'needs-login', overridden: 500 });
+  });
+});
+
+describe('the packed web wizard', () => {
+  it('serves its page and forwards /v1/app/setup to the packed simulator', async () => {
+    const target = await startPackedSimulator(project);
+    onTestFinished(() => target.stop());
+    const web = await startPackedWebServer(project, target.url);
+    onTestFinished(() => web.stop());
+    const page = await fetch(web.url);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain(`<meta name="beeper-setup-target" content="${target.url}">`);
+    const setup = await fetch(`${web.url}/v1/app/setup`);
+    expect(setup.status).toBe(200);
+    expect(await setup.json()).toMatchObject({ state: 'needs-login' });
   });
 });
