@@ -1,10 +1,10 @@
+import { base58 } from '@scure/base';
 import { concatBytes } from '../security/bytes.js';
 import { randomBytes } from '../security/random.js';
 import { digestOf, matchesDigest } from '../security/secrets.js';
 
-const base58Alphabet = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
 /** The two bytes Matrix puts before a recovery key's 32 key bytes. */
-const matrixPrefix = [0x8b, 0x01];
+const matrixPrefix = Uint8Array.of(0x8b, 0x01);
 
 /**
  * A new recovery key in the Matrix format: base58 of the prefix, 32 random bytes and a parity byte,
@@ -13,7 +13,7 @@ const matrixPrefix = [0x8b, 0x01];
 export function newRecoveryKey(): string {
   const bytes = concatBytes(matrixPrefix, randomBytes(32));
   const parity = bytes.reduce((xor, byte) => xor ^ byte, 0);
-  const encoded = base58(concatBytes(bytes, [parity]));
+  const encoded = base58.encode(concatBytes(bytes, Uint8Array.of(parity)));
   return encoded.match(/.{4}/g)!.join(' ');
 }
 
@@ -22,12 +22,3 @@ export const digestOfRecoveryKey = (key: string) => digestOf(withoutWhitespace(k
 export const recoveryKeyMatches = (candidate: string, digest: string) => matchesDigest(withoutWhitespace(candidate), digest);
 const withoutWhitespace = (key: string) => key.replace(/\s+/g, '');
 
-function base58(bytes: Uint8Array): string {
-  let value = bytes.reduce((number, byte) => (number << 8n) | BigInt(byte), 0n);
-  let text = '';
-  while (value > 0n) {
-    text = base58Alphabet[Number(value % 58n)] + text;
-    value /= 58n;
-  }
-  return text;
-}

@@ -28,8 +28,8 @@ export function newVerification({ direction, methods, purpose }: Pick<Verificati
 /** Laid out like a Matrix verification QR code (version 2, self-verification); the keys and shared secret are random. */
 function newQrCode(verificationID: string): string {
   const id = utf8(verificationID);
-  const idLength = [id.length >> 8, id.length & 0xff];
-  return base64(concatBytes(utf8('MATRIX'), [0x02, 0x01], idLength, id, randomBytes(32 + 32 + 16)));
+  const idLength = Uint8Array.of(id.length >> 8, id.length & 0xff);
+  return base64(concatBytes(utf8('MATRIX'), Uint8Array.of(0x02, 0x01), idLength, id, randomBytes(32 + 32 + 16)));
 }
 
 export function isInProgress(verification: VerificationRecord): boolean {

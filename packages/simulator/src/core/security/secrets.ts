@@ -1,6 +1,8 @@
+// Synchronous SHA-256: Web Crypto's digest only answers asynchronously, and the rules must not await between checking
+// a secret and counting a wrong attempt (parallel guesses would all pass the lockout check before any was counted).
+import { sha256 } from '@noble/hashes/sha2.js';
 import { base64url, constantTimeEqual, fromBase64url, utf8 } from './bytes.js';
 import { randomBytes, randomInt } from './random.js';
-import { sha256 } from './sha256.js';
 
 /**
  * Secrets the simulator checks (access tokens, sign-in codes, lead tokens, recovery keys, the control token) are
