@@ -1,5 +1,5 @@
 import type { Problem, ProblemCode } from '@beeper-setup/contract';
-import { problem } from '@beeper-setup/validator';
+import { problem, problemHeaders } from '@beeper-setup/validator';
 
 /** A contract problem and the headers its response needs. */
 export interface ContractAnswer {
@@ -32,11 +32,10 @@ export function contractAnswerFor(status: number, body: unknown, violations: str
   const kind = typeof type === 'string' ? type.slice(type.indexOf('#') + 1) : '';
   const code = codeOfPrismError[kind] ?? (status < 500 ? 'invalid_request' : 'internal_error');
   const said = [title, detail].filter((part) => typeof part === 'string' && part !== '').join(': ');
-  const headers: Record<string, string> = {
+  const headers = {
+    ...problemHeaders(code, { retryAfterSeconds: code === 'service_unavailable' ? retryAfterSeconds : undefined }),
     'sl-violations': violations ?? asciiJson([{ severity: 'Error', code: kind, message: said }]),
   };
-  if (code === 'unauthorized') headers['www-authenticate'] = 'Bearer';
-  if (code === 'service_unavailable') headers['retry-after'] = String(retryAfterSeconds);
   return { problem: problem(code, detailFor(code, said)), headers };
 }
 

@@ -19,7 +19,7 @@ function countRequests(path: string): () => number {
 
 it('a 503 with Retry-After, once: the client waits, retries, and the simulator answers the retry', async () => {
   server.use(
-    http.post('/v1/app/setup/start', ({ response }) => response(503).json(problem('service_unavailable'), { headers: problemHeaders({ retryAfterSeconds: 1 }) }), {
+    http.post('/v1/app/setup/start', ({ response }) => response(503).json(problem('service_unavailable'), { headers: problemHeaders('service_unavailable', { retryAfterSeconds: 1 }) }), {
       once: true,
     }),
   );
@@ -41,7 +41,7 @@ it('a 503 with Retry-After, once: the client waits, retries, and the simulator a
 });
 
 it('a 500 on completeSignIn fails the sign-in with the problem; once the override is gone, the simulator signs in', async () => {
-  server.use(http.post('/v1/app/setup/response', ({ response }) => response(500).json(problem('internal_error'), { headers: problemHeaders() })));
+  server.use(http.post('/v1/app/setup/response', ({ response }) => response(500).json(problem('internal_error'), { headers: problemHeaders('internal_error') })));
   const app = client();
 
   const failure = await signIn(app, control, 'alice@example.com').catch((error: unknown) => error);
@@ -55,7 +55,7 @@ it('a 500 on completeSignIn fails the sign-in with the problem; once the overrid
 it('a 429 on completeSignIn is not retried (its body carries the code) and tells how long to wait', async () => {
   server.use(
     http.post('/v1/app/setup/response', ({ response }) =>
-      response(429).json(problem('too_many_attempts', 'Too many wrong codes. Try again in 30 seconds.'), { headers: problemHeaders({ retryAfterSeconds: 30 }) }),
+      response(429).json(problem('too_many_attempts', 'Too many wrong codes. Try again in 30 seconds.'), { headers: problemHeaders('too_many_attempts', { retryAfterSeconds: 30 }) }),
     ),
   );
   const attempts = countRequests('/v1/app/setup/response');
@@ -64,6 +64,13 @@ it('a 429 on completeSignIn is not retried (its body carries the code) and tells
   expect(failure).toBeInstanceOf(RateLimitError);
   expect(failure).toMatchObject({ status: 429, code: 'too_many_attempts', retryAfterMs: 30_000 });
   expect(attempts()).toBe(1);
+});
+
+it('a 401 override carries the WWW-Authenticate the contract requires', async () => {
+  server.use(http.get('/v1/app/setup', ({ response }) => response(401).json(problem('unauthorized'), { headers: problemHeaders('unauthorized') })));
+
+  const failure = await unwrap(client().GET('/v1/app/setup')).catch((error: unknown) => error);
+  expect(failure).toMatchObject({ status: 401, code: 'unauthorized' });
 });
 
 it('finds a response that breaks the contract, whoever gave it', async () => {

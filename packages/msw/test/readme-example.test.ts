@@ -36,7 +36,7 @@ it('signs alice in', async () => {
 it('shows the error when the server fails, for this test only', async () => {
   server.use(
     // Checked against the contract: the path, the status and the body.
-    http.post('/v1/app/setup/response', ({ response }) => response(500).json(problem('internal_error'), { headers: problemHeaders() })),
+    http.post('/v1/app/setup/response', ({ response }) => response(500).json(problem('internal_error'), { headers: problemHeaders('internal_error') })),
   );
   const client = createSetupClient();
   const { setupRequestID, code } = await sendCode(client, 'alice@example.com');

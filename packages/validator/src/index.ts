@@ -127,4 +127,4 @@ export function validateSchema(name: SchemaName, value: unknown): Validation {
 /** The bundled contract document, for tools that walk it. */
 export const contractDocument: Readonly<Json> = document;
 
-export { isLoopbackHostname, problem, refusedRequest, type CheckedHeaders, type RequestPolicy } from './request-checks.js';
+export { isLoopbackHostname, problem, problemHeaders, refusedRequest, type CheckedHeaders, type ProblemHeaderValues, type RequestPolicy } from './request-checks.js';

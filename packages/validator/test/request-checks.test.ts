@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isLoopbackHostname, refusedRequest, type CheckedHeaders } from '../src/index.js';
+import { isLoopbackHostname, problem, problemHeaders, refusedRequest, validateResponse, type CheckedHeaders } from '../src/index.js';
 
 const json = { 'content-type': 'application/json', 'content-length': '2' };
 const policy = { allowedHosts: ['sim.internal', 'box.lan:8080'], allowedOrigins: ['http://localhost:5173'] };
@@ -38,6 +38,26 @@ describe('refusedRequest', () => {
       detail: expect.any(String),
       code: 'misdirected_request',
     });
+  });
+});
+
+describe('problemHeaders', () => {
+  it.each([
+    ['unauthorized', {}, { 'www-authenticate': 'Bearer' }],
+    ['too_many_attempts', { retryAfterSeconds: 30 }, { 'retry-after': '30' }],
+    ['service_unavailable', { retryAfterSeconds: 1 }, { 'retry-after': '1' }],
+    ['method_not_allowed', { allow: ['GET', 'HEAD'] }, { allow: 'GET, HEAD' }],
+    ['internal_error', {}, {}],
+  ] as const)('gives a %s problem the headers the contract requires of it', (code, values, extra) => {
+    const headers = problemHeaders(code, values);
+    expect(headers).toEqual({ 'content-type': 'application/problem+json', ...extra });
+    const body = problem(code, 'Detail.');
+    expect(validateResponse('getSetupState', { status: body.status, headers: new Headers(headers), body })).toEqual({ valid: true });
+  });
+
+  it('refuses a 429 without Retry-After and a 405 without Allow, which the contract requires', () => {
+    expect(() => problemHeaders('too_many_attempts')).toThrow(/retryAfterSeconds/);
+    expect(() => problemHeaders('method_not_allowed')).toThrow(/allow/);
   });
 });
 

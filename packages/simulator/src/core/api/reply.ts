@@ -1,3 +1,4 @@
+import { problemHeaders } from '@beeper-setup/validator';
 import { MethodNotAllowedError, TooManyAttemptsError, type ProblemError } from '../problems.js';
 import type { SimulatorRequest } from './request.js';
 import type { Route } from './router.js';
@@ -19,9 +20,9 @@ export const noContent: Reply = { status: 204 };
 
 /** A problem response, with the headers the contract requires for 401, 405 and 429. */
 export function problemReply(problem: ProblemError): Reply {
-  const headers: Record<string, string> = { 'content-type': 'application/problem+json' };
-  if (problem.code === 'unauthorized') headers['www-authenticate'] = 'Bearer';
-  if (problem instanceof TooManyAttemptsError) headers['retry-after'] = String(problem.retryAfterSeconds);
-  if (problem instanceof MethodNotAllowedError) headers.allow = problem.allowedMethods.join(', ');
+  const headers = problemHeaders(problem.code, {
+    retryAfterSeconds: problem instanceof TooManyAttemptsError ? problem.retryAfterSeconds : undefined,
+    allow: problem instanceof MethodNotAllowedError ? problem.allowedMethods : undefined,
+  });
   return { status: problem.status, body: problem.toProblem(), headers };
 }
