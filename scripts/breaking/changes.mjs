@@ -1,6 +1,7 @@
 // The changes between two bundled contracts, classified by api-smart-diff and grouped so that one change to a
 // shared schema is one change listing every operation it reaches.
 import { apiDiff } from 'api-smart-diff';
+import { pointerSegments, pointerToken, valueAt } from '../../packages/contract/src/json-pointer.js';
 
 const httpMethods = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
 
@@ -13,13 +14,6 @@ const kindOrder = ['breaking', 'deprecation', 'non-breaking'];
 const plainDescription = (diff) =>
   diff.action === 'replace' ? `[Replaced] ${JSON.stringify(diff.before)} with ${JSON.stringify(diff.after)}` : `[${diff.action}]`;
 
-const escapeToken = (token) => String(token).replaceAll('~', '~0').replaceAll('/', '~1');
-const unescapeToken = (token) => token.replaceAll('~1', '/').replaceAll('~0', '~');
-
-const refTokens = (ref) => ref.replace(/^#\/?/, '').split('/').filter(Boolean).map(unescapeToken);
-
-const lookup = (document, tokens) => tokens.reduce((node, token) => node?.[token], document);
-
 /**
  * Where in the document a change was written: api-smart-diff reports each change at every operation that reaches it
  * through `$ref`s, so follow the references on the way (not the changed node's own) to the schema that holds it.
@@ -29,8 +23,8 @@ function sourceTokens(document, path) {
   let tokens = [];
   for (const [index, key] of path.entries()) {
     if (typeof node?.$ref === 'string') {
-      tokens = refTokens(node.$ref);
-      node = lookup(document, tokens);
+      tokens = pointerSegments(node.$ref);
+      node = valueAt(document, tokens);
     }
     if (node === null || typeof node !== 'object' || !(key in node)) return [...tokens, ...path.slice(index)];
     node = node[key];
@@ -56,7 +50,7 @@ export function contractChanges(before, after) {
   for (const diff of apiDiff(before, after)) {
     const document = diff.action === 'remove' ? before : after;
     const kind = kindOf[diff.type] ?? 'non-breaking';
-    const pointer = `/${sourceTokens(document, diff.path).map(escapeToken).join('/')}`;
+    const pointer = `/${sourceTokens(document, diff.path).map((token) => pointerToken(String(token))).join('/')}`;
     const change = changes.get(pointer) ?? { kind, pointer, operations: new Set(), plain: plainDescription(diff) };
     // Operations may classify one change differently (a request and a response both use the schema): the worst wins.
     if (kindOrder.indexOf(kind) < kindOrder.indexOf(change.kind)) Object.assign(change, { kind, description: diff.description });

@@ -2,4 +2,4 @@ export type * from './schema.js';
 export { operationTable } from './operation-table.js';
 export { problemTable } from './problem-table.js';
 export { findOperation, type OperationId } from './find-operation.js';
-export { deref, pointerRef, resolvedSegments, valueAt } from './json-pointer.js';
+export { deref, pointerRef, pointerSegments, pointerToken, resolvedSegments, valueAt } from './json-pointer.js';

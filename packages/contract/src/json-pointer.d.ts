@@ -1,3 +1,9 @@
+/** A property name as one reference token (RFC 6901): `~` as `~0`, `/` as `~1`. */
+export declare function pointerToken(segment: string): string;
+
+/** The reference tokens a local reference such as `#/components/responses/BadRequest` names, unescaped. */
+export declare function pointerSegments(ref: string): string[];
+
 /** The local reference naming these reference tokens, such as `#/paths/~1v1~1app~1setup/get` (RFC 6901, percent-encoded). */
 export declare function pointerRef(segments: readonly string[]): string;
 

@@ -4,7 +4,7 @@
  * @param {string} ref a local reference, such as `#/components/responses/BadRequest`
  * @returns {string[]} the reference tokens it names, unescaped
  */
-function pointerSegments(ref) {
+export function pointerSegments(ref) {
   if (!ref.startsWith('#')) throw new Error(`Not a local reference: ${ref}`);
   const pointer = decodeURIComponent(ref.slice(1));
   if (pointer === '') return [];
@@ -13,11 +13,19 @@ function pointerSegments(ref) {
 }
 
 /**
+ * @param {string} segment a property name, such as `/v1/app/setup`
+ * @returns {string} it as one reference token: `~` as `~0`, `/` as `~1`
+ */
+export function pointerToken(segment) {
+  return segment.replaceAll('~', '~0').replaceAll('/', '~1');
+}
+
+/**
  * @param {readonly string[]} segments reference tokens, such as `['paths', '/v1/app/setup', 'get']`
  * @returns {string} the local reference naming them, such as `#/paths/~1v1~1app~1setup/get`
  */
 export function pointerRef(segments) {
-  return `#${segments.map((segment) => `/${encodeURIComponent(segment.replaceAll('~', '~0').replaceAll('/', '~1'))}`).join('')}`;
+  return `#${segments.map((segment) => `/${encodeURIComponent(pointerToken(segment))}`).join('')}`;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { openapiDocument as document } from '@beeper-setup/contract/document';
-import { operationTable, pointerRef, resolvedSegments, valueAt, type components, type OperationId, type Problem } from '@beeper-setup/contract';
+import { operationTable, pointerRef, pointerToken, resolvedSegments, valueAt, type components, type OperationId, type Problem } from '@beeper-setup/contract';
 
 export type SchemaName = keyof components['schemas'];
 /** One offending field, in the shape the contract's problem `errors` use. */
@@ -59,9 +59,6 @@ function toFieldErrors(errors: ErrorObject[]): FieldError[] {
   }
   return fieldErrors;
 }
-
-/** A property name as one JSON Pointer reference token (RFC 6901): `~` as `~0`, `/` as `~1`. */
-const pointerToken = (name: string) => name.replaceAll('~', '~0').replaceAll('/', '~1');
 
 function toFieldError({ keyword, instancePath, params, message }: ErrorObject): FieldError {
   switch (keyword) {
