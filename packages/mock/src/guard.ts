@@ -1,9 +1,9 @@
 import { once } from 'node:events';
 import { createServer, request, type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from 'node:http';
-import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { text } from 'node:stream/consumers';
 import type { Problem } from '@beeper-setup/contract';
+import { openapiDocument } from '@beeper-setup/contract/document';
 import { problem, refusedRequest, type RequestPolicy } from '@beeper-setup/validator';
 import { allowedMethods } from './allowed-methods.js';
 import { nestsDeeperThan } from './json-depth.js';
@@ -11,9 +11,8 @@ import { contractAnswerFor, retryAfterSeconds, type ContractAnswer } from './pri
 import type { RunningServer } from './prism.js';
 import { endSocketWithProblem } from './socket-answer.js';
 
-const contract = createRequire(import.meta.url)('@beeper-setup/contract/openapi.json') as {
-  components: { examples: Record<string, { value: Problem }> };
-};
+// The document the validator has loaded already, not openapi.json read a second time.
+const contract = openapiDocument as { components: { examples: Record<string, { value: Problem }> } };
 /** The contract's own problem bodies, so the guard answers exactly as the contract documents. */
 const problems = {
   malformedJson: contract.components.examples.ProblemMalformedJson!.value,
