@@ -6,7 +6,7 @@ import { retryAfterMs } from './retry.js';
 export type Data<R> = R extends { data: infer D } ? ([D] extends [never] ? undefined : D) : never;
 
 /**
- * The success payload of a call, or a thrown `ApiError` subclass (`BadRequestError`, `RateLimitError`, ...)
+ * The success payload of a call, or a thrown `ApiError` (a `RateLimitError` for a 429)
  * carrying the status, the problem body and the operation, all taken from the result itself:
  *
  *     const { setupRequestID } = await unwrap(client.POST('/v1/app/setup/start'));
