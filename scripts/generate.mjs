@@ -39,23 +39,23 @@ export async function bundle(outDir = contractDir) {
   return out;
 }
 
-export async function generateTypes(outDir = contractDir) {
+async function generateTypes(outDir, document) {
   const out = join(outDir, outputs.types);
   // One exported name per schema, spelled as in the contract (`SetupState`, `DeviceID`), beside `components`.
-  const ast = await openapiTS(pathToFileURL(join(outDir, outputs.bundle)), {
+  const ast = await openapiTS(document, {
     rootTypes: true,
     rootTypesNoSchemaPrefix: true,
     rootTypesKeepCasing: true,
   });
-  await mkdir(dirname(out), { recursive: true });
   await writeFile(out, generatedBy('openapi-typescript') + astToString(ast));
-  return out;
 }
 
 /** Everything derived from the bundle. */
 export async function generateDerived(outDir = contractDir) {
   const document = JSON.parse(await readFile(join(outDir, outputs.bundle), 'utf8'));
-  await Promise.all([generateTypes(outDir), generateOperationTable(outDir, document), generateProblemTable(outDir, document), generateDocumentModule(outDir, document)]);
+  const folders = new Set(Object.values(outputs).map((file) => dirname(join(outDir, file))));
+  await Promise.all([...folders].map((folder) => mkdir(folder, { recursive: true })));
+  await Promise.all([generateTypes(outDir, document), generateOperationTable(outDir, document), generateProblemTable(outDir, document), generateDocumentModule(outDir, document)]);
 }
 
 export async function generateAll(outDir = contractDir) {
@@ -124,7 +124,6 @@ async function generateDocumentModule(outDir, document) {
 
 async function writeTable(outDir, jsFile, dtsFile, name, table, js = `export const ${name} = ${JSON.stringify(table, null, 2)};`) {
   const header = generatedBy('scripts/generate.mjs');
-  await mkdir(dirname(join(outDir, jsFile)), { recursive: true });
   await writeFile(join(outDir, jsFile), `${header}${js}\n`);
   await writeFile(join(outDir, dtsFile), `${header}export declare const ${name}: ${readonlyType(table)};\n`);
 }
