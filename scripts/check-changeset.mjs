@@ -1,35 +1,44 @@
-// npm run check:changeset: a change to the contract (openapi/) or to a package's src/ needs a changeset
-// (`npx changeset`), so that the release bumps the right packages and writes their changelogs.
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+// npm run check:changeset: every package that a change will publish differently needs a changeset naming it
+// (`npx changeset`), so that the release bumps it and writes its changelog. A change under openapi/ (not
+// openapi/releases/) is the contract package's; a change to what a workspace publishes (src/, bin/; for apps/web
+// also server/ and index.html) is that workspace's package; private workspaces need none. Only changesets added or
+// changed in the same comparison count: one already waiting for an earlier change does not name this one.
 import { comparisonBase } from './changeset/base.mjs';
 import { changedFilesSince } from './changeset/git.mjs';
-import { root } from './paths.mjs';
-
-// openapi/releases/ is what a release writes, not a change to release.
-const needsChangeset = (file) =>
-  (file.startsWith('openapi/') && !file.startsWith('openapi/releases/')) || /^(packages|apps)\/[^/]+\/src\//.test(file);
-// A changeset that the diff shows deleted has been released already.
-const isChangeset = (file) =>
-  /^\.changeset\/[^/]+\.md$/.test(file) && file !== '.changeset/README.md' && existsSync(join(root, file));
+import { isChangeset, namedPackages, packageToRelease } from './changeset/packages.mjs';
 
 const { base, reason, skip } = comparisonBase();
 if (skip) {
   console.log(`check:changeset skipped: ${skip}.`);
 } else {
-  const changed = [...new Set(changedFilesSince(base))];
-  const unreleased = changed.filter(needsChangeset);
-  const changesets = changed.filter(isChangeset);
-  if (unreleased.length === 0 || changesets.length > 0) {
+  const changed = [...new Set(changedFilesSince(base))].sort();
+  /** package name → its changed files */
+  const toRelease = new Map();
+  for (const file of changed) {
+    const name = packageToRelease(file);
+    if (name) toRelease.set(name, [...(toRelease.get(name) ?? []), file]);
+  }
+  const changesets = namedPackages(changed.filter(isChangeset));
+  const unreadable = changesets.filter((changeset) => changeset.error);
+  const named = new Set(changesets.flatMap((changeset) => changeset.names ?? []));
+  const missing = [...toRelease].filter(([name]) => !named.has(name)).sort(([a], [b]) => a.localeCompare(b));
+
+  for (const { file, error } of unreadable) console.log(`Unreadable changeset ${file}: ${error}`);
+  if (missing.length > 0) {
+    console.log(`Changed against ${reason}, in packages that no changeset names:`);
+    for (const [name, files] of missing) console.log(`  ${name}\n${files.map((file) => `    ${file}`).join('\n')}`);
     console.log(
-      `check:changeset passed against ${reason}: ${unreleased.length} changed file(s) to release, ${changesets.length} changeset(s).`,
-    );
-  } else {
-    console.log(`Changed against ${reason}, with no changeset:\n${unreleased.map((file) => `  ${file}`).join('\n')}`);
-    console.log(
-      'FAIL Add a changeset: run `npx changeset`, pick the packages this changes and patch, minor or major, describe ' +
+      'FAIL Add a changeset for each: run `npx changeset`, pick these packages and patch, minor or major, describe ' +
         'the change for their changelogs, and commit the new .changeset/*.md file.',
     );
+  }
+  if (unreadable.length > 0 || missing.length > 0) {
     process.exitCode = 1;
+  } else {
+    const files = [...toRelease.values()].flat().length;
+    console.log(
+      `check:changeset passed against ${reason}: ${files} changed file(s) in ${toRelease.size} package(s) to release, ` +
+        `each named in one of ${changesets.length} changeset(s).`,
+    );
   }
 }
