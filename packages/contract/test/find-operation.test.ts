@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findOperation, operationTable, type OperationId } from '../src/index.js';
+import { findOperation, matchOperation, operationTable, type OperationId } from '../src/index.js';
 
 describe('findOperation', () => {
   it.each(Object.entries(operationTable))('finds %s by its method and path template', (id, { method, path }) => {
@@ -27,5 +27,37 @@ describe('findOperation', () => {
     ['a prefix of a templated path', 'POST', '/v1/app/setup/verifications/abc123/accept/more'],
   ])('finds nothing for %s', (_, method, path) => {
     expect(findOperation(method, path)).toBeUndefined();
+  });
+});
+
+describe('matchOperation', () => {
+  it.each(Object.entries(operationTable).filter(([, { path }]) => !path.includes('{')))('matches %s by its method and path, without parameters', (id, { method, path }) => {
+    expect(matchOperation(method, path)).toEqual({ operation: id, params: {} });
+    expect(matchOperation(method.toUpperCase(), path)).toEqual({ operation: id, params: {} });
+  });
+
+  it.each<[string, string, string, OperationId, Record<string, string>]>([
+    ['a concrete id', 'POST', '/v1/app/setup/verifications/abc123/accept', 'acceptVerification', { verificationID: 'abc123' }],
+    ['a method in mixed case', 'Get', '/v1/app/setup/verifications/abc123', 'getVerification', { verificationID: 'abc123' }],
+    ['a percent-encoded segment, decoded', 'POST', '/v1/app/setup/verifications/a%2Fb%20c/cancel', 'cancelVerification', { verificationID: 'a/b c' }],
+    ['an undecodable segment, kept as sent', 'GET', '/v1/app/setup/verifications/a%E0%A4%A', 'getVerification', { verificationID: 'a%E0%A4%A' }],
+    ['a literal path before a template that would also match it', 'POST', '/v1/app/setup/verifications/qr/scan', 'scanVerificationQrCode', {}],
+    ['a deeper template', 'POST', '/v1/app/setup/verifications/abc123/qr/confirm-scanned', 'confirmQrCodeScanned', { verificationID: 'abc123' }],
+    ['a template itself, each parameter as its name', 'POST', '/v1/app/setup/verifications/{verificationID}/sas/start', 'startSasVerification', { verificationID: '{verificationID}' }],
+  ])('matches %s', (_, method, path, operation, params) => {
+    expect(matchOperation(method, path)).toEqual({ operation, params });
+    expect(findOperation(method, path)).toBe(operation);
+  });
+
+  it.each([
+    ['an unknown method', 'PUT', '/v1/app/setup'],
+    ['a method the path does not take', 'DELETE', '/v1/app/setup/verifications/abc123'],
+    ['an unknown path', 'GET', '/v1/app/setup/nothing'],
+    ['a path with a trailing slash', 'GET', '/v1/app/setup/'],
+    ['a segment containing /', 'POST', '/v1/app/setup/verifications/abc/123/accept'],
+    ['an empty segment', 'POST', '/v1/app/setup/verifications//accept'],
+    ['a prefix of a templated path', 'POST', '/v1/app/setup/verifications/abc123/accept/more'],
+  ])('matches nothing for %s', (_, method, path) => {
+    expect(matchOperation(method, path)).toBeUndefined();
   });
 });

@@ -1,4 +1,4 @@
-import { findOperation, operationTable, type OperationId, type operations } from '@beeper-setup/contract';
+import { matchOperation, operationTable, type OperationId, type operations } from '@beeper-setup/contract';
 import { validateRequestBody } from '@beeper-setup/validator';
 import type { Session } from '../model/records.js';
 import { currentSetupState, type SimulatorContext } from '../operations/context.js';
@@ -8,7 +8,7 @@ import { actOnVerification, getVerification, listVerifications, scanQrCode, star
 import { invalidRequest, ProblemError } from '../problems.js';
 import { json, noContent, type ApiRoute, type Reply } from './reply.js';
 import { bearerToken, parseJson, type SimulatorRequest } from './request.js';
-import { templateMatcher, type FindRoute } from './router.js';
+import type { FindRoute } from './router.js';
 
 type Operation<Id extends OperationId> = (typeof operationTable)[Id];
 type JsonContent<T> = T extends { content: { 'application/json': infer Body } } ? Body : never;
@@ -52,20 +52,18 @@ const handlers: Handlers = {
   confirmSasVerification: (context, { session, params }) => actOnVerification(context, session, params.verificationID, 'this-device', 'sas.confirm'),
 };
 
-/** The contract's operations, found by the contract's own method and path lookup. */
+/** The contract's operations, found with their path's parameters by the contract's own method and path lookup. */
 export function publicApi(context: SimulatorContext): FindRoute<ApiRoute> {
   const routes = new Map(
     (Object.keys(operationTable) as OperationId[]).map((id) => {
       const { method, path } = operationTable[id];
       const route: ApiRoute = { method: method.toUpperCase(), template: path, handle: (request, params) => handleOperation(context, id, request, params) };
-      return [id, { route, paramsOf: templateMatcher(path) }] as const;
+      return [id, route] as const;
     }),
   );
   return (method, path) => {
-    const id = findOperation(method, path);
-    if (id === undefined) return undefined;
-    const { route, paramsOf } = routes.get(id)!;
-    return { route, params: paramsOf(path)! };
+    const match = matchOperation(method, path);
+    return match && { route: routes.get(match.operation)!, params: match.params };
   };
 }
 

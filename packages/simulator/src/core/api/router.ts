@@ -35,7 +35,7 @@ export function createRouter<R extends Route>(routes: R[]): FindRoute<R> {
 type Segment = { literal: string } | { parameter: string };
 
 /** The parameters of a path that matches the template (each decoded), or `undefined` when it does not match. */
-export function templateMatcher(template: string): (path: string) => Record<string, string> | undefined {
+function templateMatcher(template: string): (path: string) => Record<string, string> | undefined {
   const segments = template.split('/').map(toSegment);
   return (path) => {
     const parts = path.split('/');
