@@ -5,11 +5,11 @@ import { text } from 'node:stream/consumers';
 import type { Problem } from '@beeper-setup/contract';
 import { openapiDocument } from '@beeper-setup/contract/document';
 import { problem, refusedRequest, type RequestPolicy } from '@beeper-setup/validator';
+import { answerClientError, refuseConnect } from '@beeper-setup/validator/node';
 import { allowedMethods } from './allowed-methods.js';
 import { nestsDeeperThan } from './json-depth.js';
 import { contractAnswerFor, retryAfterSeconds, type ContractAnswer } from './prism-answers.js';
 import type { RunningServer } from './prism.js';
-import { endSocketWithProblem } from './socket-answer.js';
 
 // The document the validator has loaded already, not openapi.json read a second time.
 const contract = openapiDocument as { components: { examples: Record<string, { value: Problem }> } };
@@ -50,11 +50,9 @@ export async function startGuard({ prismUrl, malformedTarget, host, port, allowe
     res.writeContinue();
     onRequest(req, res);
   });
-  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
-    const detail = error.code === 'HPE_HEADER_OVERFLOW' ? 'The request headers are larger than 16 KiB.' : 'The request is not valid HTTP.';
-    endSocketWithProblem(socket, problem('invalid_request', detail));
-  });
-  server.on('connect', (_, socket) => endSocketWithProblem(socket, problem('invalid_request', 'This server is not a proxy: CONNECT is not supported.')));
+  // Requests Node rejects before routing (not HTTP, headers over the cap) and CONNECT still get a contract problem.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => answerClientError(error, socket));
+  server.on('connect', (_, socket) => refuseConnect(socket));
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const refusal = refusedTarget(req) ?? refusedRequest(req.headers, policy);

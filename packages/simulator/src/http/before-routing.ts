@@ -1,7 +1,6 @@
-import { STATUS_CODES, type IncomingMessage, type RequestListener } from 'node:http';
+import type { IncomingMessage, RequestListener } from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { Problem } from '@beeper-setup/contract';
-import { problem } from '@beeper-setup/validator';
+import { answerClientError, refuseConnect as answerConnect } from '@beeper-setup/validator/node';
 import { problemReply } from '../core/api/reply.js';
 import { payloadTooLarge } from '../core/api/request.js';
 import { announcesTooLargeBody } from './node-request.js';
@@ -28,29 +27,14 @@ export function continueIfItFits(handler: RequestListener, log: (line: string) =
 
 /** A `CONNECT` would take over the socket as a tunnel; it gets a problem instead. */
 export function refuseConnect(_: IncomingMessage, socket: Duplex, log: (line: string) => void): void {
-  endWithProblem(socket, problem('invalid_request', 'This server is not a proxy: CONNECT is not supported.'));
-  log('CONNECT (no route) 400');
+  if (answerConnect(socket)) log('CONNECT (no route) 400');
 }
 
 /**
  * Node's HTTP parser rejects some requests before any route sees them (bad syntax, headers over 16 KiB);
- * they get a problem body too. Every rejected input answers 400, as the contract decides.
+ * they get a problem body too. Every rejected input answers 400, as the contract decides. A client that hung up
+ * mid-request (its request is logged as aborted) or a failed socket has nobody to answer: its socket is destroyed.
  */
 export function answerUnparsableRequest(error: NodeJS.ErrnoException, socket: Duplex, log: (line: string) => void): void {
-  // A client that hung up mid-request (its request is logged as aborted) or a failed socket: nobody to answer.
-  if (!error.code?.startsWith('HPE_') || error.code === 'HPE_INVALID_EOF_STATE' || !socket.writable) {
-    socket.destroy();
-    return;
-  }
-  const detail = error.code === 'HPE_HEADER_OVERFLOW' ? 'The request headers are larger than 16 KiB.' : 'The request is not valid HTTP.';
-  endWithProblem(socket, problem('invalid_request', detail));
-  log(`(unparsable request) 400 ${error.code}`);
-}
-
-/** Answers on the raw socket, where Node's response object is not available, and closes it. */
-function endWithProblem(socket: Duplex, body: Problem): void {
-  const text = JSON.stringify(body);
-  socket.end(
-    `HTTP/1.1 ${body.status} ${STATUS_CODES[body.status]}\r\ncontent-type: application/problem+json\r\ncontent-length: ${Buffer.byteLength(text)}\r\nconnection: close\r\n\r\n${text}`,
-  );
+  if (answerClientError(error, socket)) log(`(unparsable request) 400 ${error.code}`);
 }
