@@ -1,4 +1,4 @@
-import type { OutboxMessage, Scenario } from '@beeper-setup/simulator';
+import type { OutboxMessage, Scenario } from '@beeper-setup/simulator/control';
 import { useLatestSignInCode, useScenarios } from './use-control-api.js';
 
 /** What the simulator would otherwise keep to itself: the emailed codes, and the accounts with their keys. */

@@ -1,4 +1,4 @@
-import type { OutboxMessage, Scenario } from '@beeper-setup/simulator';
+import type { OutboxMessage, Scenario } from '@beeper-setup/simulator/control';
 import { useEffect, useState } from 'preact/hooks';
 import { latestSignInCode, seededScenarios } from './control-api.js';
 

@@ -7,8 +7,7 @@ import { maxBodyBytes, payloadTooLarge, type SimulatorRequest } from './core/api
 import { simulatorCore, type SimulatorCoreOptions } from './core/simulator.js';
 
 export type { Clock } from './core/simulator.js';
-export { simulatorControl, ControlApiError, type SimulatorControl } from './control-client.js';
-export type { FetchFunction } from './fetch-function.js';
+export { simulatorControl, ControlApiError, type SimulatorControl, type FetchFunction } from './control.js';
 export type PortableSimulatorOptions = SimulatorCoreOptions;
 
 export interface PortableSimulator {

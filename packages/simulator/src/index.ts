@@ -3,5 +3,4 @@ export { createSimulator, type PortableSimulator, type PortableSimulatorOptions,
 export { scenarios, aliceRecoveryKey, type Scenario } from './core/model/scenarios.js';
 export type { OutboxMessage } from './core/model/records.js';
 export { StateFileError } from './http/state-file.js';
-export { simulatorControl, ControlApiError, type SimulatorControl } from './control-client.js';
-export type { FetchFunction } from './fetch-function.js';
+export { simulatorControl, ControlApiError, type SimulatorControl, type FetchFunction } from './control.js';

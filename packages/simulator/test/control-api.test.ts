@@ -15,6 +15,30 @@ describe('GET /_sim/outbox', () => {
   });
 });
 
+describe('latestSignInCode(email)', () => {
+  it('reads the code of the newest message to the address (any case), through the control client and the test simulator alike', async () => {
+    const simulator = await simulatorForTest();
+    await simulator.requestCode('alice@example.com');
+    const bob = await simulator.requestCode('bob@example.com');
+    const aliceAgain = await simulator.requestCode('Alice@Example.com');
+    expect(await simulator.control.latestSignInCode('ALICE@example.com')).toBe(aliceAgain.code);
+    expect(await simulator.latestSignInCode('alice@example.com')).toBe(aliceAgain.code);
+    expect(await simulator.latestSignInCode('bob@example.com')).toBe(bob.code);
+  });
+
+  it('says so when nothing was sent to the address, also after a reset', async () => {
+    const simulator = await simulatorForTest();
+    await expect(simulator.latestSignInCode('alice@example.com')).rejects.toThrow(
+      "No sign-in code was sent to alice@example.com: the simulator's outbox has no message to that address.",
+    );
+    await simulator.requestCode('bob@example.com');
+    await expect(simulator.control.latestSignInCode('alice@example.com')).rejects.toThrow('No sign-in code was sent to alice@example.com');
+    await simulator.requestCode('alice@example.com');
+    await simulator.control.reset();
+    await expect(simulator.latestSignInCode('alice@example.com')).rejects.toThrow('No sign-in code was sent to alice@example.com');
+  });
+});
+
 describe('POST /_sim/reset', () => {
   it('goes back to the seeded scenarios: sessions, mail, new accounts and new keys are gone', async () => {
     const simulator = await simulatorForTest();

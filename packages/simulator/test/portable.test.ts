@@ -1,16 +1,18 @@
-// The fetch entry must run where there is no Node: in a browser page, a Service Worker, jsdom. This bundles the
-// built dist/fetch.js (`npm run build` first; turbo does) as a browser app's bundler would, through every package
-// it reaches, and lists each import of a Node built-in on the way.
+// The fetch and control entries must run where there is no Node: in a browser page, a Service Worker, jsdom. This
+// bundles the built dist/fetch.js and dist/control.js (`npm run build` first; turbo does) as a browser app's bundler
+// would, through every package each reaches, and lists each import of a Node built-in on the way. The control
+// entry is for web pages, so it must also leave the simulator's core (Ajv, the contract, the validator) out.
 import { builtinModules } from 'node:module';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, type Plugin } from 'vite';
+import { build, type Plugin, type Rolldown } from 'vite';
 import { expect, it } from 'vitest';
 
 const packageFolder = fileURLToPath(new URL('..', import.meta.url));
 const repository = fileURLToPath(new URL('../../..', import.meta.url));
 
-it('reaches no node:* module from dist/fetch.js, through any package, as a browser bundler resolves it', async () => {
+/** Bundles one built entry for the browser: its code, the modules in it (relative to the repository) and its Node imports. */
+async function browserBundle(entry: string) {
   const builtins = new Set(builtinModules);
   const nodeImports: string[] = [];
   const recordNodeImports: Plugin = {
@@ -22,12 +24,32 @@ it('reaches no node:* module from dist/fetch.js, through any package, as a brows
       return { id: source, external: true };
     },
   };
-  await build({
+  const output = await build({
     configFile: false,
     logLevel: 'silent',
     root: packageFolder,
     plugins: [recordNodeImports],
-    build: { write: false, minify: false, lib: { entry: 'dist/fetch.js', formats: ['es'], fileName: 'fetch' } },
+    build: { write: false, minify: false, lib: { entry, formats: ['es'], fileName: 'bundle' } },
   });
-  expect(nodeImports).toEqual([]);
+  const chunks = (Array.isArray(output) ? output : [output]).flatMap((result) => (result as Rolldown.RolldownOutput).output).filter((file) => file.type === 'chunk');
+  return {
+    code: chunks.map((chunk) => chunk.code).join('\n'),
+    modules: chunks.flatMap((chunk) => chunk.moduleIds).map((id) => relative(repository, id)).sort(),
+    nodeImports,
+  };
+}
+
+it('reaches no node:* module from dist/fetch.js, through any package, as a browser bundler resolves it', async () => {
+  const bundle = await browserBundle('dist/fetch.js');
+  expect(bundle.nodeImports).toEqual([]);
+  // What the control entry's bundle is checked not to have: the fetch entry validates with Ajv.
+  expect(bundle.modules.some((id) => /node_modules\/ajv\//.test(id))).toBe(true);
+});
+
+it('bundles dist/control.js for the browser as the control client alone: no node:* module, nothing of the core, no Ajv', async () => {
+  const bundle = await browserBundle('dist/control.js');
+  expect(bundle.nodeImports).toEqual([]);
+  expect(bundle.modules).toEqual(['packages/simulator/dist/control-client.js', 'packages/simulator/dist/control.js', 'packages/simulator/dist/fetch-function.js']);
+  expect(bundle.code).not.toMatch(/ajv/i);
+  expect(bundle.code).toContain('function simulatorControl');
 });
