@@ -1,18 +1,16 @@
 // `npm start`: regenerate the contract (lint, bundle, types, docs), build, then run the local development
-// environment until Ctrl-C: the setup wizard (beeper-setup-web) on 127.0.0.1:5173 in front of the stateful
-// simulator on 127.0.0.1:23380 (its other device answers by itself), and the Prism contract mock on 127.0.0.1:4010.
+// environment until Ctrl-C: the setup wizard (beeper-setup-web) in front of the stateful simulator (its other device
+// answers by itself), and the Prism contract mock, each on 127.0.0.1 and its package's default port (5173, 23380, 4010).
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { builtFile, root } from './paths.mjs';
 import { turbo } from './turbo.mjs';
 
-const wizardPort = 5173;
-
 // The build includes apps/web: vite's bundle in apps/web/dist/, its server in apps/web/dist/server/.
 turbo(['generate', 'docs', 'build']);
 const load = (file) => import(pathToFileURL(file).href);
 const wizardDist = join(root, 'apps', 'web', 'dist');
-const [{ startSimulator, defaultPort: simulatorPort }, { startMock, defaultPort: mockPort }, { startWebServer }] = await Promise.all([
+const [{ startSimulator, defaultPort: simulatorPort }, { startMock, defaultPort: mockPort }, { startWebServer, defaultPort: wizardPort }] = await Promise.all([
   load(builtFile('simulator', 'index.js')),
   load(builtFile('mock', 'index.js')),
   load(join(wizardDist, 'server', 'serve.js')),

@@ -1,10 +1,14 @@
 // The demo: the wizard and a Simulator panel as a static site, with the simulator in a Service Worker (sw.js).
 import { fileURLToPath } from 'node:url';
 import { build, mergeConfig, type Plugin } from 'vite';
-import wizardConfig from './vite.config.js';
+import { contentSecurityPolicy, pageDirectives } from './server/content-security-policy.js';
+import { wizardConfig } from './vite.config.js';
 
 const demoFolder = fileURLToPath(new URL('demo/', import.meta.url));
 const outDir = fileURLToPath(new URL('dist-demo/', import.meta.url));
+
+/** The wizard's policy, and the page may register its Service Worker, sw.js, from its own origin. */
+export const demoPolicy = contentSecurityPolicy({ ...pageDirectives, 'worker-src': "'self'" });
 
 /**
  * Builds sw.js into the site's root as one classic script: a worker's scope can reach no higher than the folder
@@ -28,7 +32,7 @@ function serviceWorker(): Plugin {
   };
 }
 
-export default mergeConfig(wizardConfig, {
+export default mergeConfig(wizardConfig({ policy: demoPolicy }), {
   root: demoFolder,
   plugins: [serviceWorker()],
   build: { outDir, emptyOutDir: true },

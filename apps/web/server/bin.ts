@@ -1,10 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError } from 'commander';
-import { startWebServer } from './serve.js';
-import { InvalidTargetError, targetOrigin } from './target.js';
+import { defaultPort, startWebServer } from './serve.js';
+import { desktopTarget, InvalidTargetError, targetFromEnvironment, targetOrigin } from './target.js';
 
-const defaultPort = 5173;
-const desktopTarget = 'http://localhost:23373';
 /** This file is dist/server/bin.js; the app vite built is dist/. */
 const distFolder = fileURLToPath(new URL('../', import.meta.url));
 
@@ -32,19 +30,18 @@ function target(value: string): string {
   }
 }
 
-function targetFromEnvironment(): string {
-  const value = process.env.BEEPER_DESKTOP_BASE_URL;
-  if (value === undefined || value === '') return desktopTarget;
+function environmentTarget(): string {
   try {
-    return targetOrigin(value);
+    return targetFromEnvironment(process.env);
   } catch (error) {
-    return program.error(`error: BEEPER_DESKTOP_BASE_URL: ${(error as Error).message}`, { exitCode: 2 });
+    if (error instanceof InvalidTargetError) return program.error(`error: ${error.message}`, { exitCode: 2 });
+    throw error;
   }
 }
 
 const options = program.opts<{ target?: string; port: number }>();
 const server = await startWebServer({
-  target: options.target ?? targetFromEnvironment(),
+  target: options.target ?? environmentTarget(),
   port: options.port,
   distFolder,
   log: (line) => console.error(line),

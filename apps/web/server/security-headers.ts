@@ -1,10 +1,11 @@
+import { headerPolicy } from './content-security-policy.js';
+
 /**
- * Sent with every answer. The built index.html carries the same policy in a meta element, but
- * `frame-ancestors` works only as a header.
+ * Sent with every answer. The built index.html carries the page's policy in a meta element; `frame-ancestors`,
+ * which works only as a header, is added here.
  */
 export const securityHeaders = {
-  'content-security-policy':
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+  'content-security-policy': headerPolicy,
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
 } as const;

@@ -8,6 +8,9 @@ import { refusalOf } from './request-rules.js';
 import { securityHeaders } from './security-headers.js';
 import { targetOrigin } from './target.js';
 
+/** Where `beeper-setup-web` (and `npm run dev`, and the repository's `npm start`) serve the wizard. */
+export const defaultPort = 5173;
+
 export interface WebServerOptions {
   /** The API to set up, such as `http://localhost:23373`; `/v1/app/setup` is forwarded there. */
   target: string;

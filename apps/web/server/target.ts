@@ -1,7 +1,12 @@
+/** Beeper Desktop's API, the target when neither `--target` nor `BEEPER_DESKTOP_BASE_URL` names one. */
+export const desktopTarget = 'http://localhost:23373';
+
 /** A `--target` (or `BEEPER_DESKTOP_BASE_URL`) that names no API this server can forward to. */
 export class InvalidTargetError extends Error {
-  constructor(text: string) {
-    super(`${JSON.stringify(text)} is not an http:// or https:// address without a path, such as http://localhost:23373.`);
+  /** `source` names where the text came from when it was not a command-line option, such as `BEEPER_DESKTOP_BASE_URL`. */
+  constructor(text: string, source?: string) {
+    const what = `${JSON.stringify(text)} is not an http:// or https:// address without a path, such as ${desktopTarget}.`;
+    super(source === undefined ? what : `${source}: ${what}`);
     this.name = 'InvalidTargetError';
   }
 }
@@ -22,4 +27,20 @@ export function targetOrigin(text: string): string {
     throw new InvalidTargetError(text);
   }
   return url.origin;
+}
+
+/**
+ * The target that the environment names, for `beeper-setup-web` without `--target` and for `npm run dev`:
+ * `BEEPER_DESKTOP_BASE_URL` as an origin, else Beeper Desktop's. Empty counts as unset; anything else that is not
+ * an http(s) address without a path throws an `InvalidTargetError` naming the variable.
+ */
+export function targetFromEnvironment(env: Readonly<Record<string, string | undefined>>): string {
+  const value = env.BEEPER_DESKTOP_BASE_URL;
+  if (value === undefined || value === '') return desktopTarget;
+  try {
+    return targetOrigin(value);
+  } catch (error) {
+    if (error instanceof InvalidTargetError) throw new InvalidTargetError(value, 'BEEPER_DESKTOP_BASE_URL');
+    throw error;
+  }
 }

@@ -2,15 +2,20 @@
 // and walked through as a person would, with only what the page shows (the codes and keys from its Simulator panel).
 import { AxeBuilder } from '@axe-core/playwright';
 import { launchChromium } from '@beeper-setup/chromium-testing';
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, expect, it, onTestFinished, vi } from 'vitest';
 import { controlTokenRequest } from '../../demo/worker-messages.js';
+import { metaPolicies } from '../server/harness.js';
 import { expectAllSet, openDemo, signIn, type DemoPage } from './demo-page.js';
 import { serveStaticSite, type StaticSite } from './static-site.js';
 
 const webFolder = fileURLToPath(new URL('../../', import.meta.url));
+/** The app's policy plus worker-src, as the README states it: independent of server/content-security-policy.ts. */
+const demoPolicy =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'; worker-src 'self'";
 
 let site: StaticSite | undefined;
 let browser: Browser | undefined;
@@ -47,6 +52,22 @@ it('answers the API from its Service Worker, with sw.js at the root controlling 
   await page.getByRole('textbox', { name: 'Email', exact: true }).fill('alice@example.com');
   await page.getByRole('button', { name: 'Send code', exact: true }).click();
   expect((await answer).fromServiceWorker(), 'the answer to startSetup came from the Service Worker').toBe(true);
+});
+
+it("runs under its Content-Security-Policy, the app's plus worker-src 'self', which refuses an inline script", async () => {
+  expect(metaPolicies(await readFile(`${webFolder}dist-demo/index.html`, 'utf8'))).toEqual([demoPolicy]);
+  const demoPage = await demo();
+  const { page } = demoPage;
+  demoPage.expectNoErrors();
+  const violations: string[] = [];
+  page.on('console', (message) => {
+    if (message.text().includes('Content Security Policy')) violations.push(message.text());
+  });
+  await page.evaluate(() => document.body.append(Object.assign(document.createElement('script'), { textContent: 'window.inlineScriptRan = true' })));
+  await expect.poll(() => violations, { message: 'a Content-Security-Policy violation in the console' }).toEqual([expect.stringMatching(/inline script.*script-src 'self'/)]);
+  // The check after each flow finds it too: the same proof as the wizard's "leftovers" test.
+  expect(() => demoPage.expectNoErrors()).toThrow();
+  expect(await page.evaluate(() => 'inlineScriptRan' in window), 'the inline script ran').toBe(false);
 });
 
 it('keeps the control token inside the page and its worker: in no URL, storage or cookie', async () => {

@@ -136,3 +136,10 @@ export async function addressOfNothing(): Promise<string> {
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return `http://127.0.0.1:${port}`;
 }
+
+/** The content of each `<meta http-equiv="Content-Security-Policy">` of a page, as the browser reads it. */
+export function metaPolicies(html: string): string[] {
+  return [...html.matchAll(/<meta http-equiv="Content-Security-Policy" content="([^"]*)"/gi)].map(([, content]) =>
+    content!.replaceAll('&#39;', "'").replaceAll('&quot;', '"').replaceAll('&amp;', '&'),
+  );
+}
