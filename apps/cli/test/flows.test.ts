@@ -1,10 +1,10 @@
 // The three scenarios of the simulator, end to end through the built CLI, each ending in `ready`.
 import { stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { aliceRecoveryKey } from '@beeper-setup/simulator';
 import { unwrap } from '@beeper-setup/client';
-import { runCli, startCli, transcripts, world } from './harness.js';
+import { credentialsFile, runCli, startCli, transcripts, world } from './harness.js';
 
 let w: Awaited<ReturnType<typeof world>>;
 beforeAll(async () => {
@@ -36,9 +36,9 @@ it('existing account + recovery key: `setup` signs in, unlocks and ends ready', 
   await w.signedInClient(env);
   await expectReady(env);
   // The saved token is readable by its owner only.
-  const folder = join(env.XDG_CONFIG_HOME!, 'beeper-setup');
-  expect((await stat(folder)).mode & 0o777).toBe(0o700);
-  expect((await stat(join(folder, 'credentials.json'))).mode & 0o777).toBe(0o600);
+  const file = credentialsFile(env);
+  expect((await stat(dirname(file))).mode & 0o777).toBe(0o700);
+  expect((await stat(file)).mode & 0o777).toBe(0o600);
 });
 
 it('existing account + emoji verification, the other device driven through the control API', async () => {

@@ -1,9 +1,9 @@
 // Runs the built beeper-setup against a simulator, as a script or a person would, and keeps every byte it
 // printed so the tests can check that no secret ever appears.
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createSetupClient, type SetupClient } from '@beeper-setup/client';
 import { startTestSimulator } from '@beeper-setup/simulator/testing';
@@ -81,6 +81,20 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv, stdinLines: strin
   return running.finished;
 }
 
+/** Where beeper-setup keeps the access tokens it saved under this environment's config folder. */
+export const credentialsFile = (env: NodeJS.ProcessEnv): string => join(env.XDG_CONFIG_HOME!, 'beeper-setup', 'credentials.json');
+
+/**
+ * Saves a token for the environment's base URL as `login` would (folder 0700, file 0600), or with another file
+ * mode, set exactly whatever the umask.
+ */
+export async function saveToken(env: NodeJS.ProcessEnv, token: string, mode = 0o600): Promise<void> {
+  const path = credentialsFile(env);
+  await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+  await writeFile(path, JSON.stringify({ [env.BEEPER_DESKTOP_BASE_URL!]: token }), { mode });
+  await chmod(path, mode);
+}
+
 /** A simulator, its control API, and a fresh config folder per test so each starts signed out. */
 export async function world() {
   const simulator = await startTestSimulator();
@@ -117,7 +131,7 @@ export async function world() {
     },
     /** The access token `login` saved, and a client that uses it. */
     async signedInClient(env: NodeJS.ProcessEnv): Promise<{ token: string; client: SetupClient }> {
-      const saved = JSON.parse(await readFile(join(env.XDG_CONFIG_HOME!, 'beeper-setup', 'credentials.json'), 'utf8')) as Record<string, string>;
+      const saved = JSON.parse(await readFile(credentialsFile(env), 'utf8')) as Record<string, string>;
       const token = saved[simulator.url]!;
       secrets.add(token);
       return { token, client: createSetupClient({ baseUrl: simulator.url, accessToken: token }) };

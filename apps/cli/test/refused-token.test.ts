@@ -1,10 +1,9 @@
 // A saved access token the server no longer accepts: `login` and `setup` both say so once, forget it and sign in.
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { aliceRecoveryKey } from '@beeper-setup/simulator';
 import { unwrap } from '@beeper-setup/client';
-import { runCli, startCli, transcripts, world } from './harness.js';
+import { credentialsFile, runCli, saveToken, startCli, transcripts, world } from './harness.js';
 
 /** A token of the right kind that this simulator never issued, as a revoked one looks to the server. */
 const refused = 'syt_cmVmdXNlZA_revokedTokenNeverIssued_0a1b2c';
@@ -18,8 +17,6 @@ beforeAll(async () => {
 });
 afterAll(() => w.close());
 
-const credentialsFile = (env: NodeJS.ProcessEnv) => join(env.XDG_CONFIG_HOME!, 'beeper-setup', 'credentials.json');
-
 async function savedTokens(env: NodeJS.ProcessEnv): Promise<Record<string, string>> {
   return JSON.parse(await readFile(credentialsFile(env), 'utf8')) as Record<string, string>;
 }
@@ -27,8 +24,7 @@ async function savedTokens(env: NodeJS.ProcessEnv): Promise<Record<string, strin
 /** A fresh config folder whose credentials file holds the refused token for the simulator. */
 async function envWithRefusedToken(extra: NodeJS.ProcessEnv = {}): Promise<NodeJS.ProcessEnv> {
   const env = await w.env(extra);
-  await mkdir(join(env.XDG_CONFIG_HOME!, 'beeper-setup'), { recursive: true, mode: 0o700 });
-  await writeFile(credentialsFile(env), JSON.stringify({ [env.BEEPER_DESKTOP_BASE_URL!]: refused }), { mode: 0o600 });
+  await saveToken(env, refused);
   return env;
 }
 

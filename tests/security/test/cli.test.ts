@@ -1,18 +1,17 @@
 // The CLI (beeper-setup) against hostile servers and hostile settings: what a server sends never drives the terminal,
 // a bad setting exits 2 naming where it came from and never its value, a silent server is given up on when promised,
 // and the saved tokens are kept private.
-import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createTcpServer, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, world } from '../../../apps/cli/test/harness.js';
+import { credentialsFile, runCli, saveToken, world } from '../../../apps/cli/test/harness.js';
 
-/** Every way a string can drive a terminal: ESC, BEL, CR, backspace, the C1 controls (CSI as U+009B...), bidi overrides. */
-const terminalControl = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
-const hostile = (visible: string) => `${visible}\u001b]0;pwned\u0007\u001b[2J\u001b[31m\u009b31m\r\b\u0085\u202e!`;
+/** Every way a string can drive a terminal: ESC, BEL, CR, backspace, the C1 controls (CSI as U+009B...), bidi marks and overrides. */
+const terminalControl = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
+const hostile = (visible: string) => `${visible}\u001b]0;pwned\u0007\u001b[2J\u001b[31m\u009b31m\r\b\u0085\u061c\u200e\u200f\u202e!`;
 
 const servers: { close(callback: () => void): void }[] = [];
 async function listen(server: Server | ReturnType<typeof createTcpServer>): Promise<string> {
@@ -36,22 +35,13 @@ const json = (status: number, body: unknown) => (response: ServerResponse) =>
   response.writeHead(status, { 'content-type': status >= 400 ? 'application/problem+json' : 'application/json' }).end(JSON.stringify(body));
 
 let w: Awaited<ReturnType<typeof world>>;
-let folders: string[] = [];
 beforeAll(async () => {
   w = await world();
 });
 afterAll(async () => {
   await w.close();
   await Promise.all(servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve()))));
-  await Promise.all(folders.map((folder) => rm(folder, { recursive: true, force: true })));
-  folders = [];
 });
-
-async function scratchFolder(): Promise<string> {
-  const folder = await mkdtemp(join(tmpdir(), 'beeper-setup-security-'));
-  folders.push(folder);
-  return folder;
-}
 
 describe('what a server sends never drives the terminal', () => {
   let baseUrl: string;
@@ -136,12 +126,9 @@ it('status against a server that never answers ends when its message says, retri
 });
 
 it('a credentials file that others can read is refused, as ssh refuses such a key, without printing a token', async () => {
-  const config = await scratchFolder();
-  const path = join(config, 'beeper-setup', 'credentials.json');
-  const env = await w.env({ XDG_CONFIG_HOME: config });
-  await mkdir(join(config, 'beeper-setup'));
-  await writeFile(path, JSON.stringify({ [env.BEEPER_DESKTOP_BASE_URL!]: 'syt_saved_secret' }));
-  await chmod(path, 0o644);
+  const env = await w.env();
+  await saveToken(env, 'syt_saved_secret', 0o644);
+  const path = credentialsFile(env);
   const { code, stdout, stderr } = await runCli(['status'], env);
   expect(code).toBe(2);
   expect(stderr).toBe(
@@ -151,22 +138,23 @@ it('a credentials file that others can read is refused, as ssh refuses such a ke
 });
 
 it('a saved token that cannot be a header value exits 2 with what to do, without printing it', async () => {
-  const config = await scratchFolder();
-  const env = await w.env({ XDG_CONFIG_HOME: config });
-  await mkdir(join(config, 'beeper-setup'), { mode: 0o700 });
-  await writeFile(join(config, 'beeper-setup', 'credentials.json'), JSON.stringify({ [env.BEEPER_DESKTOP_BASE_URL!]: 'syt_saved_secret\r\nx-evil: 1' }), { mode: 0o600 });
+  const env = await w.env();
+  await saveToken(env, 'syt_saved_secret\r\nx-evil: 1');
   const { code, stdout, stderr } = await runCli(['status'], env);
   expect([code, stderr]).toEqual([2, `The access token saved for ${env.BEEPER_DESKTOP_BASE_URL} is not a valid bearer token. Run \`beeper-setup login\` to replace it.\n`]);
   expect(stdout + stderr).not.toContain('syt_saved_secret');
 });
 
 it('an unwritable config folder: login names it and what to do, before any code is sent', async () => {
-  const notAFolder = join(await scratchFolder(), 'a-file');
+  const env = await w.env();
+  const notAFolder = join(env.XDG_CONFIG_HOME!, 'a-file');
   await writeFile(notAFolder, '');
-  const { code, stdout, stderr } = await runCli(['login', '--email', 'alice@example.com', '--stdin'], await w.env({ XDG_CONFIG_HOME: notAFolder }), ['123456']);
+  const { code, stdout, stderr } = await runCli(['login', '--email', 'alice@example.com', '--stdin'], { ...env, XDG_CONFIG_HOME: notAFolder }, ['123456']);
   expect(code).toBe(2);
   expect(stderr).toBe(
     `Cannot save the access token in ${join(notAFolder, 'beeper-setup')}: part of that path is a file, not a folder. Make that a folder you can write to, or set $XDG_CONFIG_HOME to one (or pass the token in $BEEPER_ACCESS_TOKEN).\n`,
   );
   expect(stdout).not.toContain('code is on its way');
+  // The simulator this login talked to sent nothing: its outbox for the address is empty.
+  expect(await w.control.outbox('alice@example.com')).toEqual([]);
 });
