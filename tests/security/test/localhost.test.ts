@@ -1,10 +1,10 @@
 // The localhost surface of the simulator, as a web page, a DNS-rebinding attack or a guessing script would try
 // it, over real sockets: every refusal is a contract problem that the operation declares.
-import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { operationTable, type OperationId } from '@beeper-setup/contract';
 import { rawRequest, startTestSimulator, type RawResponse, type TestSimulator } from '@beeper-setup/simulator/testing';
 import { validateResponse } from '@beeper-setup/validator';
+import { sendRaw } from './raw-socket.js';
 
 const wizard = 'http://localhost:5173';
 let simulator: TestSimulator;
@@ -19,29 +19,8 @@ afterAll(() => simulator.close());
 /** A request with exactly these headers (Node adds Host unless one is given; a body is JSON unless they say otherwise). */
 const send = (method: string, path: string, headers: Record<string, string> = {}, body?: string) => rawRequest(simulator.url, method, path, { headers, body });
 
-/** Bytes on a socket, and everything the server writes back until it closes or `until` matches. */
-function sendRaw(text: string, until = /\}$/): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const socket = connect(port, '127.0.0.1');
-    let received = '';
-    socket.setEncoding('utf8');
-    socket.on('data', (chunk: string) => {
-      received += chunk;
-      if (!until.test(received)) return;
-      socket.destroy();
-      resolve(received);
-    });
-    socket.on('close', () => resolve(received));
-    socket.on('error', reject);
-    socket.write(text);
-  });
-}
-
-/** The problem in a raw answer: its status line and its body. */
-function rawProblem(answer: string): { statusLine: string; contentType: string | undefined; body: any } {
-  const [head = '', body = ''] = answer.split('\r\n\r\n');
-  return { statusLine: head.split('\r\n')[0]!, contentType: /content-type: (.+)/i.exec(head)?.[1], body: body ? JSON.parse(body) : undefined };
-}
+/** Bytes on a socket as they are, read until the server closes it or the end of a JSON body (`until`) arrives. */
+const sendBytes = (text: string, until = /\}$/) => sendRaw(simulator.url, text, { until });
 
 const declares = (operation: OperationId, answer: RawResponse) => validateResponse(operation, answer);
 const control = () => ({ authorization: `Bearer ${simulator.controlToken}` });
@@ -123,29 +102,31 @@ describe('HTTP semantics', () => {
   });
 
   it.each([
-    ['a request without Host', 'GET /v1/app/setup HTTP/1.1\r\n\r\n'],
-    ['an HTTP/1.0 request without Host', 'GET /v1/app/setup HTTP/1.0\r\n\r\n'],
-    ['a CONNECT', `CONNECT evil.example:443 HTTP/1.1\r\nhost: evil.example:443\r\n\r\n`],
-    ['headers over 16 KiB', `GET /v1/app/setup HTTP/1.1\r\nhost: localhost\r\nx-big: ${'a'.repeat(17 * 1024)}\r\n\r\n`],
-  ])('answers %s with a 400 invalid_request problem, not an empty 400 or a dropped socket', async (_, text) => {
-    const { statusLine, contentType, body } = rawProblem(await sendRaw(text));
-    expect(statusLine).toMatch(/^HTTP\/1\.1 400 /);
-    expect(contentType).toBe('application/problem+json');
-    expect(body).toMatchObject({ status: 400, code: 'invalid_request' });
+    ['a request without Host', 'GET /v1/app/setup HTTP/1.1\r\n\r\n', 'getSetupState'],
+    ['an HTTP/1.0 request without Host', 'GET /v1/app/setup HTTP/1.0\r\n\r\n', 'getSetupState'],
+    ['a CONNECT', `CONNECT evil.example:443 HTTP/1.1\r\nhost: evil.example:443\r\n\r\n`, undefined],
+    ['headers over 16 KiB', `GET /v1/app/setup HTTP/1.1\r\nhost: localhost\r\nx-big: ${'a'.repeat(17 * 1024)}\r\n\r\n`, 'getSetupState'],
+  ] as const)('answers %s with a 400 invalid_request problem, not an empty 400 or a dropped socket', async (_, text, operation) => {
+    const answer = await sendBytes(text);
+    expect(answer.statusLine).toMatch(/^HTTP\/1\.1 400 /);
+    expect(answer.headers.get('content-type')).toBe('application/problem+json');
+    expect(answer.body).toMatchObject({ status: 400, code: 'invalid_request' });
+    if (operation) expect(declares(operation, answer)).toEqual({ valid: true });
   });
 
   it('answers Expect: 100-continue with a body over 64 KiB with 413 at once, before any of the body is sent', async () => {
     const head = `POST /v1/app/setup/email HTTP/1.1\r\nhost: localhost\r\ncontent-type: application/json\r\ncontent-length: 100000\r\nexpect: 100-continue\r\n\r\n`;
-    const answer = await sendRaw(head);
-    expect(answer).not.toContain('100 Continue');
-    const { statusLine, body } = rawProblem(answer);
-    expect(statusLine).toMatch(/^HTTP\/1\.1 413 /);
-    expect(body).toMatchObject({ code: 'payload_too_large' });
+    const answer = await sendBytes(head);
+    expect(answer.text).not.toContain('100 Continue');
+    expect(answer.statusLine).toMatch(/^HTTP\/1\.1 413 /);
+    expect(answer.body).toMatchObject({ code: 'payload_too_large' });
+    expect(declares('sendSignInCode', answer)).toEqual({ valid: true });
   });
 
   it('asks for the body of an Expect: 100-continue request that fits', async () => {
-    const answer = await sendRaw(`POST /v1/app/setup/start HTTP/1.1\r\nhost: localhost\r\ncontent-type: application/json\r\ncontent-length: 2\r\nexpect: 100-continue\r\n\r\n`, /100 Continue/);
-    expect(answer).toMatch(/^HTTP\/1\.1 100 Continue/);
+    const answer = await sendBytes(`POST /v1/app/setup/start HTTP/1.1\r\nhost: localhost\r\ncontent-type: application/json\r\ncontent-length: 2\r\nexpect: 100-continue\r\n\r\n`, /100 Continue\r\n\r\n/);
+    expect([answer.status, answer.statusLine]).toEqual([100, 'HTTP/1.1 100 Continue']);
+    expect(answer.text.startsWith('HTTP/1.1 100 Continue\r\n\r\n')).toBe(true);
   });
 
   it('declares on every operation every status a server here sends for it, so the conformance proxy accepts each', () => {
