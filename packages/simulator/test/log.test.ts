@@ -24,7 +24,7 @@ it('writes one line per request: method, route template, status and duration', a
 it('never writes a token, sign-in code, lead token, recovery key or QR code, nor puts one in an error', async () => {
   const lines: string[] = [];
   const simulator = await simulatorForTest({ log: (line) => lines.push(line) });
-  const secrets: string[] = [aliceRecoveryKey];
+  const secrets: string[] = [aliceRecoveryKey, simulator.controlToken];
   const errorBodies: string[] = [];
   const keep = (response: { error?: unknown }) => response.error !== undefined && errorBodies.push(JSON.stringify(response.error));
 
@@ -58,13 +58,29 @@ it('never writes a token, sign-in code, lead token, recovery key or QR code, nor
   await bob.api.POST('/v1/app/setup/verifications/{verificationID}/accept', { params: { path: { verificationID } } });
   secrets.push(await simulator.control.otherDevice.qrCode(bob.deviceID, verificationID));
 
-  // Secrets where no secret belongs: in the path, in the query, as an unknown token.
-  await rawRequest(simulator.url, 'GET', `/v1/app/setup/${alice.accessToken}`);
-  await rawRequest(simulator.url, 'GET', `/v1/app/setup/verifications/${leadToken}`, { accessToken: alice.accessToken });
-  await rawRequest(simulator.url, 'GET', `/_sim/outbox?code=${code}`, { accessToken: simulator.controlToken });
+  // Secrets where no secret belongs: in the path, in a control API path parameter, in the query, as an unknown
+  // token. Every answer is checked, not only the log lines.
   const unknownToken = 'syt_not-a-real-token';
   secrets.push(unknownToken);
-  errorBodies.push(JSON.stringify((await rawRequest(simulator.url, 'GET', '/v1/app/setup', { accessToken: unknownToken })).body));
+  const control = { accessToken: simulator.controlToken };
+  const misplaced = [
+    await rawRequest(simulator.url, 'GET', `/v1/app/setup/${alice.accessToken}`),
+    await rawRequest(simulator.url, 'GET', `/v1/app/setup/verifications/${leadToken}`, { accessToken: alice.accessToken }),
+    await rawRequest(simulator.url, 'POST', `/_sim/sessions/${alice.accessToken}/other-device`, { ...control, body: '{"sharesSecrets":false}' }),
+    await rawRequest(simulator.url, 'GET', `/_sim/sessions/${bob.deviceID}/verifications/${leadToken}/qr`, control),
+    // Filtered to an address that was sent nothing, so that the outbox itself holds no code.
+    await rawRequest(simulator.url, 'GET', `/_sim/outbox?email=nobody%40example.com&code=${code}`, control),
+    await rawRequest(simulator.url, 'GET', '/v1/app/setup', { accessToken: unknownToken }),
+  ];
+  expect(misplaced.map(({ status, body }) => [status, body?.code ?? body])).toEqual([
+    [404, 'not_found'],
+    [404, 'verification_not_found'],
+    [404, 'not_found'],
+    [404, 'verification_not_found'],
+    [200, { messages: [] }],
+    [401, 'unauthorized'],
+  ]);
+  for (const { body } of misplaced) errorBodies.push(JSON.stringify(body));
 
   expect(lines.length).toBeGreaterThan(20);
   for (const line of lines) expect(line).toMatch(requestLine);

@@ -100,7 +100,8 @@ function unguardedControlRoutes(context: SimulatorContext, reset: () => void): A
 
 function sessionByDeviceID(context: SimulatorContext, deviceID: string): Session {
   const session = context.world.sessionByDeviceID(deviceID);
-  if (!session) throw new ProblemError('not_found', `No signed-in session has the device ID ${deviceID}.`);
+  // The ID is not echoed: a token pasted in its place must not come back in the answer.
+  if (!session) throw new ProblemError('not_found', 'No signed-in session has this device ID.');
   return session;
 }
 
