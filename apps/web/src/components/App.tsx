@@ -1,6 +1,5 @@
 import { target } from '../api.js';
 import { useWizard } from '../use-wizard.js';
-import { incomingRequestOf } from '../view/screen-of.js';
 import { ErrorBanner } from './ErrorBanner.js';
 import { IncomingRequest } from './IncomingRequest.js';
 import { StatusPanel } from './StatusPanel.js';
@@ -8,7 +7,7 @@ import { Step } from './Step.js';
 
 export function App() {
   const { state, screen, shownError, busy, actions } = useWizard();
-  const incoming = incomingRequestOf(state);
+  const incoming = screen.name === 'verify-device' ? screen.incoming : undefined;
   return (
     <>
       <header>

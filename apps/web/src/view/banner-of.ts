@@ -1,4 +1,4 @@
-import { ApiError, ConnectionError, RateLimitError, TimeoutError } from '@beeper-setup/client';
+import { ApiError, ConnectionError, isProblem, RateLimitError, TimeoutError } from '@beeper-setup/client';
 
 export type Banner =
   /** The API did not answer (or its proxy could not reach it): offer to try again. */
@@ -22,7 +22,7 @@ export function bannerOf(error: unknown, target: string): Banner {
 export function isUnreachable(error: unknown): boolean {
   if (error instanceof ConnectionError || error instanceof TimeoutError) return true;
   if (!(error instanceof ApiError)) return false;
-  return error.code === 'service_unavailable' || (error.problem === undefined && [502, 503, 504].includes(error.status));
+  return isProblem(error, 'service_unavailable') || (error.problem === undefined && [502, 503, 504].includes(error.status));
 }
 
 function tryAgainIn(retryAfterMs: number | undefined): string | undefined {

@@ -28,8 +28,11 @@ export type Screen =
   | { name: 'create-recovery-key' }
   | { name: 'save-recovery-key'; recoveryKey: string }
   | { name: 'confirm-recovery-key' }
-  /** `stopped` is a verification that ended without verifying, to say why. */
-  | { name: 'verify-device'; withOtherDevice: boolean; stopped: Verification | undefined }
+  /**
+   * `stopped` is a verification that ended without verifying, to say why; `incoming` a request another device sent,
+   * waiting for this device to accept or decline (a banner above this step, not a step of its own).
+   */
+  | { name: 'verify-device'; withOtherDevice: boolean; stopped: Verification | undefined; incoming: Verification | undefined }
   | { name: 'waiting-for-other-device'; verification: Verification }
   | { name: 'choose-method'; verification: Verification }
   | { name: 'compare-emojis'; verification: Verification }
@@ -49,7 +52,7 @@ export function screenOf({ session, signIn, newKey, verification }: WizardState)
     case 'create-recovery-key':
       return { name: 'create-recovery-key' };
     case 'enter-recovery-key':
-      return { name: 'verify-device', withOtherDevice: false, stopped: undefined };
+      return { name: 'verify-device', withOtherDevice: false, stopped: undefined, incoming: undefined };
     case 'verify-device':
       return verificationScreen(verification ?? session.verification);
     case 'done':
@@ -68,12 +71,12 @@ function signInScreen(signIn: SignInProgress): Screen {
   }
 }
 
-/** An incoming request waiting for an answer is a banner above the verify step, not a step of its own. */
+/** An incoming request waiting for an answer stays on the verify step, as its `incoming`. */
 function verificationScreen(verification: Verification | undefined): Screen {
   const step = verification && verificationStep(verification);
   if (!verification || !step || step.action === 'accept') {
     const stopped = verification && (verification.state === 'cancelled' || verification.state === 'error') ? verification : undefined;
-    return { name: 'verify-device', withOtherDevice: true, stopped };
+    return { name: 'verify-device', withOtherDevice: true, stopped, incoming: step?.action === 'accept' ? verification : undefined };
   }
   switch (step.action) {
     case 'wait':
@@ -85,11 +88,4 @@ function verificationScreen(verification: Verification | undefined): Screen {
     case 'qr.confirmScanned':
       return { name: 'qr-scanned', verification };
   }
-}
-
-/** The request another device sent, while it waits for this device to accept or decline. */
-export function incomingRequestOf({ session, verification }: WizardState): Verification | undefined {
-  const candidate = verification ?? session?.verification;
-  if (session?.state !== 'needs-verification' || !candidate) return undefined;
-  return verificationStep(candidate)?.action === 'accept' ? candidate : undefined;
 }

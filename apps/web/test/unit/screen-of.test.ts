@@ -1,6 +1,6 @@
 import type { SetupRegistrationRequiredResponse } from '@beeper-setup/client';
 import { describe, expect, it } from 'vitest';
-import { incomingRequestOf, screenOf, type WizardState } from '../../src/view/screen-of.js';
+import { screenOf, type WizardState } from '../../src/view/screen-of.js';
 import { stateExample, verificationExample } from './contract-examples.js';
 
 const fresh = { signIn: { step: 'email' }, newKey: undefined, verification: undefined } as const;
@@ -11,8 +11,8 @@ describe('screenOf, for each of the seven setup states', () => {
     ['StateNeedsLogin', { name: 'sign-in-email' }],
     ['StateInitializing', { name: 'waiting', until: 'initialized' }],
     ['StateNeedsCrossSigningSetup', { name: 'create-recovery-key' }],
-    ['StateNeedsVerification', { name: 'verify-device', withOtherDevice: true, stopped: undefined }],
-    ['StateNeedsSecrets', { name: 'verify-device', withOtherDevice: false, stopped: undefined }],
+    ['StateNeedsVerification', { name: 'verify-device', withOtherDevice: true, stopped: undefined, incoming: undefined }],
+    ['StateNeedsSecrets', { name: 'verify-device', withOtherDevice: false, stopped: undefined, incoming: undefined }],
     ['StateNeedsFirstSync', { name: 'waiting', until: 'first-sync-done' }],
     ['StateReady', { name: 'done' }],
   ])('%s', (example, screen) => {
@@ -69,7 +69,7 @@ describe('screenOf, device verification', () => {
 
   it('says why a verification stopped', () => {
     const verification = verificationExample('VerificationCancelled');
-    expect(screenOf(at('StateNeedsVerification', { verification }))).toEqual({ name: 'verify-device', withOtherDevice: true, stopped: verification });
+    expect(screenOf(at('StateNeedsVerification', { verification }))).toEqual({ name: 'verify-device', withOtherDevice: true, stopped: verification, incoming: undefined });
   });
 
   it('waits once this device confirmed the emojis and the other has not', () => {
@@ -78,15 +78,35 @@ describe('screenOf, device verification', () => {
   });
 });
 
-describe('incomingRequestOf', () => {
-  it('is the incoming request waiting to be accepted', () => {
+describe('screenOf, an incoming request', () => {
+  it('is the incoming request waiting to be accepted, on the verify step', () => {
     const verification = verificationExample('VerificationIncomingRequested');
-    expect(incomingRequestOf(at('StateNeedsVerification', { verification }))).toBe(verification);
-    expect(incomingRequestOf(at('StateNeedsVerificationIncoming'))?.direction).toBe('incoming');
+    const screen = screenOf(at('StateNeedsVerification', { verification }));
+    expect(screen).toEqual({ name: 'verify-device', withOtherDevice: true, stopped: undefined, incoming: verification });
+    expect(screen.name === 'verify-device' && screen.incoming).toBe(verification);
   });
 
-  it('is nothing once accepted, or outside needs-verification', () => {
-    expect(incomingRequestOf(at('StateNeedsVerification', { verification: verificationExample('VerificationReady') }))).toBeUndefined();
-    expect(incomingRequestOf(at('StateNeedsSecrets', { verification: verificationExample('VerificationIncomingRequested') }))).toBeUndefined();
+  it('takes the request of the setup state when the page follows none', () => {
+    const session = stateExample('StateNeedsVerificationIncoming');
+    const screen = screenOf({ ...fresh, session });
+    expect(screen).toMatchObject({ name: 'verify-device', withOtherDevice: true, stopped: undefined });
+    expect(screen.name === 'verify-device' && screen.incoming).toBe(session.verification);
+    expect(screen.name === 'verify-device' && screen.incoming?.direction).toBe('incoming');
+  });
+
+  it('is nothing once accepted, once stopped, or outside needs-verification', () => {
+    const accepted = verificationExample('VerificationReady');
+    expect(screenOf(at('StateNeedsVerification', { verification: accepted }))).toEqual({ name: 'choose-method', verification: accepted });
+    // The page's own read of the verification wins over the request the setup state still carries.
+    expect(screenOf({ ...fresh, session: stateExample('StateNeedsVerificationIncoming'), verification: accepted })).toEqual({ name: 'choose-method', verification: accepted });
+    expect(screenOf(at('StateNeedsVerification', { verification: verificationExample('VerificationCancelled') }))).toMatchObject({ name: 'verify-device', incoming: undefined });
+    const incoming = verificationExample('VerificationIncomingRequested');
+    expect(screenOf(at('StateNeedsSecrets', { verification: incoming }))).toEqual({ name: 'verify-device', withOtherDevice: false, stopped: undefined, incoming: undefined });
+    expect(screenOf(at('StateReady', { verification: incoming }))).toEqual({ name: 'done' });
+  });
+
+  it('is not shown over a new recovery key', () => {
+    const verification = verificationExample('VerificationIncomingRequested');
+    expect(screenOf(at('StateNeedsVerification', { verification, newKey: { step: 'save', recoveryKey: 'EsTc 5rr1' } }))).toEqual({ name: 'save-recovery-key', recoveryKey: 'EsTc 5rr1' });
   });
 });

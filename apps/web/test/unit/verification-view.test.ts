@@ -49,13 +49,14 @@ describe('screenWaitsOnServer', () => {
     expect(screenWaitsOnServer({ name: 'waiting', until: 'initialized' })).toBe(true);
     expect(screenWaitsOnServer({ name: 'waiting-for-other-device', verification })).toBe(true);
     expect(screenWaitsOnServer({ name: 'choose-method', verification })).toBe(true);
-    expect(screenWaitsOnServer({ name: 'verify-device', withOtherDevice: true, stopped: undefined })).toBe(true);
+    expect(screenWaitsOnServer({ name: 'verify-device', withOtherDevice: true, stopped: undefined, incoming: undefined })).toBe(true);
+    expect(screenWaitsOnServer({ name: 'verify-device', withOtherDevice: true, stopped: undefined, incoming: verificationExample('VerificationIncomingRequested') })).toBe(true);
   });
 
   it('does not poll while the person types or reads', () => {
     expect(screenWaitsOnServer({ name: 'sign-in-email' })).toBe(false);
     expect(screenWaitsOnServer({ name: 'save-recovery-key', recoveryKey: 'key' })).toBe(false);
-    expect(screenWaitsOnServer({ name: 'verify-device', withOtherDevice: false, stopped: undefined })).toBe(false);
+    expect(screenWaitsOnServer({ name: 'verify-device', withOtherDevice: false, stopped: undefined, incoming: undefined })).toBe(false);
     expect(screenWaitsOnServer({ name: 'done' })).toBe(false);
   });
 });
