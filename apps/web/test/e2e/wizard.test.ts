@@ -80,6 +80,38 @@ describe('the wizard in Chromium', () => {
   // The checks after each flow find nothing in a working app; these prove they would find something.
   const leftovers: { what: string; leave(page: Page): Promise<unknown>; failure: RegExp }[] = [
     { what: 'a sign-in code in the console', leave: (page) => page.evaluate((code) => console.log(code), plantedCode), failure: /the sign-in code in the console output/ },
+    { what: 'a sign-in code in localStorage', leave: (page) => page.evaluate((code) => localStorage.setItem('code', code), plantedCode), failure: /the sign-in code in localStorage/ },
+    { what: 'a sign-in code in sessionStorage', leave: (page) => page.evaluate((code) => sessionStorage.setItem('code', code), plantedCode), failure: /the sign-in code in sessionStorage/ },
+    { what: 'a sign-in code in a cookie', leave: (page) => page.evaluate((code) => void (document.cookie = `code=${code}`), plantedCode), failure: /the sign-in code in document\.cookie/ },
+    {
+      what: 'a sign-in code in an HttpOnly cookie',
+      leave: (page) => page.context().addCookies([{ name: 'code', value: plantedCode, url: page.url(), httpOnly: true }]),
+      failure: /the sign-in code in the cookie jar/,
+    },
+    {
+      what: "a sign-in code in the page's URL",
+      leave: (page) => page.evaluate((code) => history.replaceState(null, '', `?code=${encodeURIComponent(code)}`), plantedCode),
+      failure: /the sign-in code in the page's URL/,
+    },
+    {
+      what: 'a sign-in code in history.state',
+      leave: (page) => page.evaluate((code) => history.replaceState({ code }, ''), plantedCode),
+      failure: /the sign-in code in history\.state/,
+    },
+    {
+      what: 'a sign-in code in a history entry navigated past',
+      leave: (page) =>
+        page.evaluate((code) => {
+          history.pushState(null, '', `#${code}`);
+          history.pushState(null, '', '#');
+        }, plantedCode),
+      failure: /the sign-in code in the history/,
+    },
+    {
+      what: 'a sign-in code in a requested URL',
+      leave: (page) => page.evaluate((code) => fetch(`/?code=${encodeURIComponent(code)}`).then((response) => response.ok), plantedCode),
+      failure: /the sign-in code in the visited URLs/,
+    },
     {
       what: 'an inline script (CSP)',
       leave: (page) => page.evaluate(() => document.body.append(Object.assign(document.createElement('script'), { textContent: 'void 0' }))),

@@ -97,10 +97,13 @@ export async function aliceCancelsThenDeclines(wizard: Wizard, world: World): Pr
   await page.getByRole('button', { name: 'Cancel the verification', exact: true }).click();
   await expectStep('Verify this device');
   await page.getByText(`The verification stopped: ${reason}`, { exact: true }).waitFor({ state: 'visible' });
+  await checkScreen('Verify this device, the verification stopped');
   expect(await verificationByID(ownRequest.id)).toMatchObject({ state: 'cancelled', error: { reason } });
 
   const incomingID = await world.simulator.control.otherDevice.requestVerification(matrix.deviceID);
   const request = page.getByRole('region', { name: 'Verification request', exact: true });
+  await request.waitFor({ state: 'visible' });
+  await checkScreen('verification request, after one stopped');
   await request.getByRole('button', { name: 'Decline', exact: true }).click();
   await request.waitFor({ state: 'hidden' });
   expect(await verificationByID(incomingID)).toMatchObject({ state: 'cancelled' });

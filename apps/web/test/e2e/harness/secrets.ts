@@ -17,7 +17,10 @@ export interface SecretWatch {
   remember(kind: SecretKind, secret: string): void;
   /** What each sign-in or registration so far returned to the page. */
   credentials(): Promise<Credentials[]>;
-  /** Fails when storage, cookies, a visited URL or the console output holds any secret the flow saw. */
+  /**
+   * Fails when storage, cookies, the page's URL, the history (its URLs, `history.state`), a visited URL or the console
+   * output holds any secret the flow saw, naming each place that does.
+   */
   expectNoneLeaked(page: Page): Promise<void>;
 }
 
@@ -55,16 +58,23 @@ export function watchSecrets(context: BrowserContext): SecretWatch {
         sessionStorage: await page.evaluate(() => JSON.stringify({ ...sessionStorage })),
         'document.cookie': await page.evaluate(() => document.cookie),
         'the cookie jar': JSON.stringify(await context.cookies()),
+        "the page's URL": decodedURL(page.url()),
+        'history.state': await page.evaluate(historyState),
+        'the history': (await page.evaluate(historyURLs)).map(decodedURL).join('\n'),
         'the visited URLs': urls.map(decodedURL).join('\n'),
         'the console output': consoleOutput.join('\n'),
       };
+      // Every place that holds a secret, not only the first: a leftover test can then name the place it planted in.
+      const leaks: string[] = [];
       for (const [kind, secret] of secrets) {
         for (const form of new Set([secret, secret.replace(/\s+/g, '')])) {
           for (const [place, text] of Object.entries(places)) {
-            expect(text.includes(form), `the ${kind} in ${place}`).toBe(false);
+            if (text.includes(form)) leaks.push(`the ${kind} in ${place}`);
           }
         }
       }
+      const found = [...new Set(leaks)];
+      expect(found, `secrets kept or leaked: ${found.join(', ')}`).toEqual([]);
     },
   };
 }
@@ -75,4 +85,20 @@ function decodedURL(url: string): string {
   } catch {
     return url;
   }
+}
+
+/** In the page: what `pushState` and `replaceState` last kept with the current history entry. */
+function historyState(): string {
+  try {
+    return JSON.stringify(history.state) ?? String(history.state);
+  } catch {
+    return String(history.state);
+  }
+}
+
+/** In the page: the URL of every entry of its history (Chromium's Navigation API), those navigated past included. */
+function historyURLs(): string[] {
+  const { navigation } = globalThis as { navigation?: { entries(): { url: string | null }[] } };
+  if (!navigation) throw new Error('This browser has no Navigation API to read the history with.');
+  return navigation.entries().map(({ url }) => url ?? '');
 }
