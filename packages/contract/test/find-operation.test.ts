@@ -1,36 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { findOperation, matchOperation, operationTable, type OperationId } from '../src/index.js';
 
+/** Requests no operation of the contract takes. */
+const unmatched = [
+  ['an unknown method', 'PUT', '/v1/app/setup'],
+  ['a method the path does not take', 'DELETE', '/v1/app/setup/verifications/abc123'],
+  ['an unknown path', 'GET', '/v1/app/setup/nothing'],
+  ['a path with a trailing slash', 'GET', '/v1/app/setup/'],
+  ['a segment containing /', 'POST', '/v1/app/setup/verifications/abc/123/accept'],
+  ['an empty segment', 'POST', '/v1/app/setup/verifications//accept'],
+  ['a prefix of a templated path', 'POST', '/v1/app/setup/verifications/abc123/accept/more'],
+] as const;
+
 describe('findOperation', () => {
   it.each(Object.entries(operationTable))('finds %s by its method and path template', (id, { method, path }) => {
     expect(findOperation(method, path)).toBe(id);
     expect(findOperation(method.toUpperCase(), path)).toBe(id);
   });
-
-  it.each<[string, string, string, OperationId]>([
-    ['a concrete id', 'POST', '/v1/app/setup/verifications/abc123/accept', 'acceptVerification'],
-    ['a method in mixed case', 'Get', '/v1/app/setup/verifications/abc123', 'getVerification'],
-    ['a percent-encoded segment', 'POST', '/v1/app/setup/verifications/a%2Fb%20c/cancel', 'cancelVerification'],
-    ['a literal path before a template that would also match it', 'POST', '/v1/app/setup/verifications/qr/scan', 'scanVerificationQrCode'],
-    ['a deeper template', 'POST', '/v1/app/setup/verifications/abc123/qr/confirm-scanned', 'confirmQrCodeScanned'],
-  ])('finds %s', (_, method, path, id) => {
-    expect(findOperation(method, path)).toBe(id);
-  });
-
-  it.each([
-    ['an unknown method', 'PUT', '/v1/app/setup'],
-    ['a method the path does not take', 'DELETE', '/v1/app/setup/verifications/abc123'],
-    ['an unknown path', 'GET', '/v1/app/setup/nothing'],
-    ['a path with a trailing slash', 'GET', '/v1/app/setup/'],
-    ['a segment containing /', 'POST', '/v1/app/setup/verifications/abc/123/accept'],
-    ['an empty segment', 'POST', '/v1/app/setup/verifications//accept'],
-    ['a prefix of a templated path', 'POST', '/v1/app/setup/verifications/abc123/accept/more'],
-  ])('finds nothing for %s', (_, method, path) => {
-    expect(findOperation(method, path)).toBeUndefined();
-  });
 });
 
-describe('matchOperation', () => {
+describe('matchOperation, and findOperation beside it', () => {
   it.each(Object.entries(operationTable).filter(([, { path }]) => !path.includes('{')))('matches %s by its method and path, without parameters', (id, { method, path }) => {
     expect(matchOperation(method, path)).toEqual({ operation: id, params: {} });
     expect(matchOperation(method.toUpperCase(), path)).toEqual({ operation: id, params: {} });
@@ -49,15 +38,8 @@ describe('matchOperation', () => {
     expect(findOperation(method, path)).toBe(operation);
   });
 
-  it.each([
-    ['an unknown method', 'PUT', '/v1/app/setup'],
-    ['a method the path does not take', 'DELETE', '/v1/app/setup/verifications/abc123'],
-    ['an unknown path', 'GET', '/v1/app/setup/nothing'],
-    ['a path with a trailing slash', 'GET', '/v1/app/setup/'],
-    ['a segment containing /', 'POST', '/v1/app/setup/verifications/abc/123/accept'],
-    ['an empty segment', 'POST', '/v1/app/setup/verifications//accept'],
-    ['a prefix of a templated path', 'POST', '/v1/app/setup/verifications/abc123/accept/more'],
-  ])('matches nothing for %s', (_, method, path) => {
+  it.each(unmatched)('matches nothing for %s, and findOperation finds nothing', (_, method, path) => {
     expect(matchOperation(method, path)).toBeUndefined();
+    expect(findOperation(method, path)).toBeUndefined();
   });
 });
