@@ -11,6 +11,27 @@ export interface OperationMatch {
 }
 
 /**
+ * Where a router sends a request: an operation with its path's parameters; for a known path that takes another
+ * method, the methods it takes (`allowedMethods`, as a 405's `Allow` lists them, `HEAD` wherever `GET` is); for an
+ * unknown path, `undefined`.
+ */
+export type Routed<Id extends string> = { operation: Id; params: Record<string, string> } | { allowedMethods: string[] } | undefined;
+
+/** A router: `method` in any case (`HEAD` finds the `GET` operation), `path` concrete or a template, without a query string. */
+export type Router<Id extends string> = (method: string, path: string) => Routed<Id>;
+
+/**
+ * The router of an operation table (`operationTable`, or another API's of the same shape). A path's candidates are
+ * found first, then the method among them, as Prism's router does, so that 404 and 405 come from one lookup. A
+ * parameter matches one non-empty segment and is percent-decoded (a segment that does not decode is kept as sent);
+ * a path without parameters wins over a template that also matches it.
+ */
+export declare function createRouter<Id extends string>(table: Record<Id, { readonly method: string; readonly path: string }>): Router<Id>;
+
+/** The router of the setup API's operations: what {@link findOperation} and {@link matchOperation} read. */
+export declare const routeOperation: Router<OperationId>;
+
+/**
  * The operation a request is for, or `undefined` when no operation has this method and path.
  * `method` in any case; `path` without a query string, either a template from the contract
  * (`/v1/app/setup/verifications/{verificationID}/accept`) or a concrete path (`/v1/app/setup/verifications/abc/accept`).

@@ -2,21 +2,63 @@ import { operationTable } from './operation-table.js';
 
 /** @typedef {import('./find-operation.js').OperationId} OperationId */
 /** @typedef {import('./find-operation.js').OperationMatch} OperationMatch */
-/** @typedef {{ paths: Map<string, OperationId>, patterns: [RegExp, OperationId][] }} MethodRoutes */
+/**
+ * One path of a table: its operations by upper-case method (`HEAD` beside `GET`, which answers it), in the order an
+ * `Allow` header lists them, and the pattern of a templated path.
+ * @typedef {{ operations: Map<string, string>, pattern: RegExp | undefined }} PathRoutes
+ */
 
 /**
- * Each method's paths and the patterns of its templated paths, under the method's lower-case (the table's) and
- * upper-case (fetch's) spelling, so that the usual callers skip the case conversion.
- * @type {Map<string, MethodRoutes>}
+ * The router of an operation table (`operationTable`, or the control API's): a path's candidates are found first,
+ * then the method among them, as Prism's router does, so that "no such path" (404) and "not this method" (405 with
+ * the path's `Allow`) come from one lookup.
+ * @template {string} Id
+ * @param {Record<Id, { method: string, path: string }>} table
  */
-const routes = new Map();
-for (const [id, { method, path }] of /** @type {[OperationId, { method: string, path: string }][]} */ (Object.entries(operationTable))) {
-  const methodRoutes = routes.get(method) ?? /** @type {MethodRoutes} */ ({ paths: new Map(), patterns: [] });
-  routes.set(method, methodRoutes).set(method.toUpperCase(), methodRoutes);
-  methodRoutes.paths.set(path, id);
-  // A parameter matches one non-empty path segment, captured under its name.
-  if (path.includes('{')) methodRoutes.patterns.push([new RegExp(`^${path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{([^}]+)\}/g, '(?<$1>[^/]+)')}$`), id]);
+export function createRouter(table) {
+  /** @type {Map<string, PathRoutes>} every path of the table, templated ones too, by its text */
+  const byPath = new Map();
+  for (const [id, { method, path }] of /** @type {[Id, { method: string, path: string }][]} */ (Object.entries(table))) {
+    // A parameter matches one non-empty path segment, captured under its name.
+    const pattern = path.includes('{') ? new RegExp(`^${path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{([^}]+)\}/g, '(?<$1>[^/]+)')}$`) : undefined;
+    const routes = byPath.get(path) ?? { operations: new Map(), pattern };
+    byPath.set(path, routes);
+    const upper = method.toUpperCase();
+    routes.operations.set(upper, id);
+    if (upper === 'GET') routes.operations.set('HEAD', id);
+  }
+  const templated = [...byPath.values()].filter((routes) => routes.pattern);
+
+  /** @param {PathRoutes} routes @param {string} method */
+  const operationOf = (routes, method) => /** @type {Id | undefined} */ (routes.operations.get(method) ?? routes.operations.get(method.toUpperCase()));
+
+  /**
+   * @param {string} method
+   * @param {string} path
+   * @returns {import('./find-operation.js').Routed<Id>}
+   */
+  return function route(method, path) {
+    const literal = byPath.get(path);
+    if (literal) {
+      const operation = operationOf(literal, method);
+      // A template sent as the path still gives each of its parameters (as `{name}`).
+      if (operation !== undefined) return { operation, params: literal.pattern?.exec(path)?.groups ?? {} };
+    }
+    const allowed = new Set(literal?.operations.keys());
+    for (const routes of templated) {
+      const params = routes === literal ? undefined : /** @type {RegExp} */ (routes.pattern).exec(path)?.groups;
+      if (!params) continue;
+      const operation = operationOf(routes, method);
+      // decodeURIComponent costs more than the whole match even when there is nothing to decode.
+      if (operation !== undefined) return { operation, params: path.includes('%') ? decodeParams(params) : params };
+      for (const method of routes.operations.keys()) allowed.add(method);
+    }
+    return allowed.size > 0 ? { allowedMethods: [...allowed] } : undefined;
+  };
 }
+
+/** The router of the setup API's operations. */
+export const routeOperation = createRouter(operationTable);
 
 /**
  * @param {string} method
@@ -24,8 +66,8 @@ for (const [id, { method, path }] of /** @type {[OperationId, { method: string, 
  * @returns {OperationId | undefined}
  */
 export function findOperation(method, path) {
-  const methodRoutes = routes.get(method) ?? routes.get(method.toLowerCase());
-  return methodRoutes?.paths.get(path) ?? methodRoutes?.patterns.find(([pattern]) => pattern.test(path))?.[1];
+  const routed = routeOperation(method, path);
+  return routed && 'operation' in routed ? routed.operation : undefined;
 }
 
 /**
@@ -34,16 +76,8 @@ export function findOperation(method, path) {
  * @returns {OperationMatch | undefined}
  */
 export function matchOperation(method, path) {
-  const methodRoutes = routes.get(method) ?? routes.get(method.toLowerCase());
-  const literal = methodRoutes?.paths.get(path);
-  // A template sent as the path is left to its pattern, so that each of its parameters is still given (as `{name}`).
-  if (literal !== undefined && !path.includes('{')) return { operation: literal, params: {} };
-  for (const [pattern, operation] of methodRoutes?.patterns ?? []) {
-    const params = pattern.exec(path)?.groups;
-    // decodeURIComponent costs more than the whole match even when there is nothing to decode.
-    if (params) return { operation, params: path.includes('%') ? decodeParams(params) : params };
-  }
-  return undefined;
+  const routed = routeOperation(method, path);
+  return routed && 'operation' in routed ? routed : undefined;
 }
 
 /** @param {Record<string, string>} params */

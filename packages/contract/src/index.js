@@ -1,4 +1,4 @@
 export { operationTable } from './operation-table.js';
 export { problemTable } from './problem-table.js';
-export { findOperation, matchOperation } from './find-operation.js';
+export { createRouter, findOperation, matchOperation, routeOperation } from './find-operation.js';
 export { deref, pointerRef, pointerSegments, pointerToken, resolvedSegments, valueAt } from './json-pointer.js';

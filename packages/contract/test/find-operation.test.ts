@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findOperation, matchOperation, operationTable, type OperationId } from '../src/index.js';
+import { createRouter, findOperation, matchOperation, operationTable, routeOperation, type OperationId } from '../src/index.js';
 
 /** Requests no operation of the contract takes. */
 const unmatched = [
@@ -41,5 +41,37 @@ describe('matchOperation, and findOperation beside it', () => {
   it.each(unmatched)('matches nothing for %s, and findOperation finds nothing', (_, method, path) => {
     expect(matchOperation(method, path)).toBeUndefined();
     expect(findOperation(method, path)).toBeUndefined();
+  });
+});
+
+describe('routeOperation: 404 and 405 from one candidate list', () => {
+  it.each<[string, string, string, string[] | undefined]>([
+    ['a path with one method', 'DELETE', '/v1/app/setup/start', ['POST']],
+    ['a path with GET and POST', 'PUT', '/v1/app/setup/verifications', ['GET', 'HEAD', 'POST']],
+    ['a templated path', 'DELETE', '/v1/app/setup/verifications/abc123', ['GET', 'HEAD']],
+    ['a template itself', 'GET', '/v1/app/setup/verifications/{verificationID}/accept', ['POST']],
+    ['an unknown path', 'GET', '/v1/app/setup/nothing', undefined],
+    ['a path with a trailing slash', 'POST', '/v1/app/setup/start/', undefined],
+  ])('answers %s with the methods it takes', (_, method, path, allowedMethods) => {
+    expect(routeOperation(method, path)).toEqual(allowedMethods && { allowedMethods });
+  });
+
+  it('finds the GET operation for HEAD', () => {
+    expect(routeOperation('HEAD', '/v1/app/setup/verifications/abc')).toEqual({ operation: 'getVerification', params: { verificationID: 'abc' } });
+  });
+
+  it('routes any table of the same shape, a literal path before a template that also matches it', () => {
+    const route = createRouter({
+      list: { method: 'get', path: '/things' },
+      create: { method: 'post', path: '/things' },
+      mine: { method: 'get', path: '/things/mine' },
+      one: { method: 'get', path: '/things/{id}' },
+      remove: { method: 'delete', path: '/things/{id}' },
+    });
+    expect(route('GET', '/things/mine')).toEqual({ operation: 'mine', params: {} });
+    expect(route('DELETE', '/things/mine')).toEqual({ operation: 'remove', params: { id: 'mine' } });
+    expect(route('PATCH', '/things/mine')).toEqual({ allowedMethods: ['GET', 'HEAD', 'DELETE'] });
+    expect(route('PATCH', '/things')).toEqual({ allowedMethods: ['GET', 'HEAD', 'POST'] });
+    expect(route('GET', '/other')).toBeUndefined();
   });
 });
