@@ -1,6 +1,6 @@
 import type { CancelVerificationRequest, Verification } from '@beeper-setup/contract';
 import type { OutboxMessage } from './core/model/records.js';
-import type { Scenario } from './core/model/scenarios.js';
+import type { Scenario } from './core/scenarios.js';
 import { globalFetch, type FetchFunction } from './fetch-function.js';
 
 /** A control API call that did not succeed; `problem` is the simulator's problem body. */

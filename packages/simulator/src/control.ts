@@ -4,4 +4,4 @@
 export { simulatorControl, ControlApiError, type SimulatorControl } from './control-client.js';
 export type { FetchFunction } from './fetch-function.js';
 export type { OutboxMessage } from './core/model/records.js';
-export type { Scenario } from './core/model/scenarios.js';
+export type { Scenario } from './core/scenarios.js';

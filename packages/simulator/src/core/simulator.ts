@@ -4,7 +4,9 @@ import { publicApi } from './api/public-api.js';
 import { World, type SavedWorld } from './model/world.js';
 import type { SimulatorContext } from './operations/context.js';
 import { actOnVerification } from './operations/verifications.js';
+import { wrongAttemptsPerWindow } from './rules/attempt-window.js';
 import { autoOtherDevice } from './rules/other-device.js';
+import { seededAccounts } from './scenarios.js';
 import { newControlToken } from './security/secrets.js';
 
 /** The time in milliseconds since the epoch. */
@@ -60,7 +62,7 @@ export function simulatorCore(
   }: SimulatorCoreOptions,
   { saved, afterChange = () => {} }: { saved?: SavedWorld | undefined; afterChange?: () => void } = {},
 ): SimulatorCore {
-  const world = new World(saved);
+  const world = new World(seededAccounts, saved);
   const otherDevice = otherDeviceActsAlone
     ? autoOtherDevice(otherDeviceDelayMs, (session, verification, action) => {
         actOnVerification(context, session, verification.id, 'other-device', action);
@@ -69,6 +71,7 @@ export function simulatorCore(
     : undefined;
   const context: SimulatorContext = {
     world,
+    wrongAttempts: { signInCodes: wrongAttemptsPerWindow(), recoveryKeys: wrongAttemptsPerWindow() },
     settings: { initializingMs, firstSyncMs, setupRequestTtlMs },
     now: clock,
     verificationChanged: otherDevice?.react ?? (() => {}),
@@ -76,6 +79,8 @@ export function simulatorCore(
   const reset = () => {
     otherDevice?.stop();
     world.reset();
+    context.wrongAttempts.signInCodes.clear();
+    context.wrongAttempts.recoveryKeys.clear();
   };
   const handle = requestHandler({ apis: [publicApi(context), controlApi(context, reset, controlToken)], log, afterEach: afterChange });
   return { handle, controlToken, reset, snapshot: () => world.snapshot(), stop: () => otherDevice?.stop() };

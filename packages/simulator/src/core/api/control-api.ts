@@ -1,7 +1,7 @@
 import type { CancelVerificationRequest, Verification } from '@beeper-setup/contract';
 import { validateSchema, type FieldError } from '@beeper-setup/validator';
 import type { Session } from '../model/records.js';
-import { scenarios } from '../model/scenarios.js';
+import { scenarios } from '../scenarios.js';
 import type { SimulatorContext } from '../operations/context.js';
 import { actOnVerification, findVerification, requestVerificationFromOtherDevice } from '../operations/verifications.js';
 import { invalidRequest, ProblemError } from '../problems.js';

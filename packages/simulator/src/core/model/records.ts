@@ -8,6 +8,8 @@ export interface WrongAttempts {
   lockedUntil?: number;
 }
 
+export const noWrongAttempts = (): WrongAttempts => ({ count: 0 });
+
 export interface Account {
   email: string;
   username: string;

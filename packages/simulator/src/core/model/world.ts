@@ -1,9 +1,6 @@
-import { wrongAttemptsPerWindow } from '../rules/attempt-window.js';
-import { noWrongAttempts } from '../rules/wrong-attempts.js';
-import { newDeviceID } from './ids.js';
 import { digestOf, newAccessToken } from '../security/secrets.js';
-import type { Account, OutboxMessage, Session, SetupRequest, VerificationRecord } from './records.js';
-import { seededAccounts } from './scenarios.js';
+import { newDeviceID } from './ids.js';
+import { noWrongAttempts, type Account, type OutboxMessage, type Session, type SetupRequest, type VerificationRecord } from './records.js';
 
 /** What the state file keeps: accounts and signed-in sessions. Setup requests, mail and verifications are short-lived. */
 export interface SavedWorld {
@@ -26,25 +23,22 @@ export class World {
   private readonly setupRequests = new Map<string, SetupRequest>();
   /** Newest first. */
   private readonly outbox: OutboxMessage[] = [];
-  /** Wrong sign-in codes by email, across setup requests. Not saved: a restart forgets them. */
-  readonly wrongSignInCodes = wrongAttemptsPerWindow();
-  /** Wrong recovery keys by user ID, across sessions. Not saved either. */
-  readonly wrongRecoveryKeys = wrongAttemptsPerWindow();
-
-  constructor(saved: SavedWorld = { accounts: seededAccounts(), sessions: [] }) {
+  /** `seed` gives the accounts a fresh (or reset) world starts with; `saved`, a state file's records instead. */
+  constructor(
+    private readonly seed: () => Account[],
+    saved: SavedWorld = { accounts: seed(), sessions: [] },
+  ) {
     this.load(saved);
   }
 
-  /** Back to the seeded scenarios: no sessions, no setup requests, no mail, no wrong attempts. */
+  /** Back to the seeded accounts: no sessions, no setup requests, no mail. */
   reset(): void {
     this.accounts.clear();
     this.sessions.clear();
     this.verifications.clear();
     this.setupRequests.clear();
     this.outbox.length = 0;
-    this.wrongSignInCodes.clear();
-    this.wrongRecoveryKeys.clear();
-    this.load({ accounts: seededAccounts(), sessions: [] });
+    this.load({ accounts: this.seed(), sessions: [] });
   }
 
   private load({ accounts, sessions }: SavedWorld): void {

@@ -2,6 +2,7 @@ import type { SetupState, SetupStateName } from '@beeper-setup/contract';
 import type { Session, VerificationRecord } from '../model/records.js';
 import type { World } from '../model/world.js';
 import { ProblemError } from '../problems.js';
+import type { AttemptWindow } from '../rules/attempt-window.js';
 import { deriveSetupState, type Timings } from '../rules/setup-state.js';
 import { isInProgress, toContractVerification } from '../rules/verification-actions.js';
 
@@ -12,6 +13,13 @@ export interface Settings extends Timings {
 /** What every operation works with. */
 export interface SimulatorContext {
   world: World;
+  /** Wrong guesses across setup requests and sessions. Not saved: a restart forgets them. */
+  wrongAttempts: {
+    /** Wrong sign-in codes by email. */
+    signInCodes: AttemptWindow;
+    /** Wrong recovery keys by user ID. */
+    recoveryKeys: AttemptWindow;
+  };
   settings: Settings;
   now(): number;
   /** Told of every change to a verification, so that the simulated other device can react to it. */

@@ -39,11 +39,11 @@ export function confirmRecoveryKeyReset(context: SimulatorContext, session: Sess
 /** Compares the key with the account's; wrong keys count towards the session's lockout and the account's. */
 function checkRecoveryKey(context: SimulatorContext, session: Session, recoveryKey: string): void {
   assertNotLockedOut(session.recoveryKeyAttempts, context.now());
-  context.world.wrongRecoveryKeys.assertUnderLimit(session.userID, context.now());
+  context.wrongAttempts.recoveryKeys.assertUnderLimit(session.userID, context.now());
   const expected = context.world.accountOf(session).recoveryKey;
   if (!expected || !recoveryKeyMatches(recoveryKey, expected.digest)) {
     recordWrongAttempt(session.recoveryKeyAttempts, context.now());
-    context.world.wrongRecoveryKeys.record(session.userID, context.now());
+    context.wrongAttempts.recoveryKeys.record(session.userID, context.now());
     throw new ProblemError('invalid_recovery_key', 'The recovery key is wrong. Check it and try again.');
   }
   forgetWrongAttempts(session.recoveryKeyAttempts);

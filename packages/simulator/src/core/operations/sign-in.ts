@@ -1,10 +1,10 @@
 import type { CompleteSignInRequest, RegisterAccountRequest, SendSignInCodeRequest, SetupCompleteResponse, SetupRegistrationRequiredResponse, SetupStartResponse, SignInResult } from '@beeper-setup/contract';
 import { responseExample } from '../contract-example.js';
-import type { Account, Session, SetupRequest, SetupRequestStep } from '../model/records.js';
+import { noWrongAttempts, type Account, type Session, type SetupRequest, type SetupRequestStep } from '../model/records.js';
 import { invalidRequest, ProblemError } from '../problems.js';
 import { homeserver } from '../rules/setup-state.js';
 import { suggestUsernames, userIDOf, usernameProblem } from '../rules/usernames.js';
-import { assertNotLockedOut, noWrongAttempts, recordWrongAttempt } from '../rules/wrong-attempts.js';
+import { assertNotLockedOut, recordWrongAttempt } from '../rules/wrong-attempts.js';
 import { newSetupRequestID } from '../model/ids.js';
 import { digestOf, matchesDigest, newLeadToken, newSignInCode } from '../security/secrets.js';
 import { currentSetupState, type SimulatorContext } from './context.js';
@@ -51,10 +51,10 @@ export function sendSignInCode(context: SimulatorContext, { email, setupRequestI
 export function completeSignIn(context: SimulatorContext, { response, setupRequestID }: CompleteSignInRequest): SignInResult {
   const { request, step } = liveSetupRequest(context, setupRequestID, ['awaiting-code']);
   assertNotLockedOut(request.codeAttempts, context.now());
-  context.world.wrongSignInCodes.assertUnderLimit(step.email, context.now());
+  context.wrongAttempts.signInCodes.assertUnderLimit(step.email, context.now());
   if (!matchesDigest(response.replace(/\s+/g, ''), step.codeDigest)) {
     recordWrongAttempt(request.codeAttempts, context.now());
-    context.world.wrongSignInCodes.record(step.email, context.now());
+    context.wrongAttempts.signInCodes.record(step.email, context.now());
     throw new ProblemError('invalid_sign_in_code', 'The sign-in code is wrong. Check the latest email and try again.');
   }
   const account = context.world.accountByEmail(step.email);

@@ -4,8 +4,6 @@ import { TooManyAttemptsError } from '../problems.js';
 export const wrongAttemptLimit = 5;
 export const lockoutMs = 30_000;
 
-export const noWrongAttempts = (): WrongAttempts => ({ count: 0 });
-
 /** Throws 429 while locked out; once the lockout has passed, the count starts again. */
 export function assertNotLockedOut(attempts: WrongAttempts, now: number): void {
   if (attempts.lockedUntil === undefined) return;

@@ -1,8 +1,8 @@
 import type { SetupStateName } from '@beeper-setup/contract';
-import { digestOfRecoveryKey } from '../rules/recovery-key-format.js';
-import { userIDOf } from '../rules/usernames.js';
-import { otherDevice } from '../rules/verification-actions.js';
-import type { Account } from './records.js';
+import type { Account } from './model/records.js';
+import { digestOfRecoveryKey } from './rules/recovery-key-format.js';
+import { userIDOf } from './rules/usernames.js';
+import { otherDevice } from './rules/verification-actions.js';
 
 /** Alice's recovery key: test data, published on purpose (it is also the contract's example key). */
 export const aliceRecoveryKey = 'EsTc 5rr1 4Jhp Uc18 hwCn 2b9T LSvj 5h4T TkP8 bdeK JG2Y URTJ';
