@@ -1,5 +1,6 @@
-import { constants } from 'node:fs';
-import { access, mkdir, open, rename, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { constants, type Stats } from 'node:fs';
+import { access, mkdir, open, rename, stat, unlink } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { CliError, UsageError } from './failures.js';
@@ -28,6 +29,9 @@ const whyNotWritable: Record<string, string> = {
 /** Nothing saved yet: no file, or no folder where one is expected. */
 const absent = new Set(['ENOENT', 'ENOTDIR']);
 
+/** File owners and modes mean nothing on Windows. */
+const checksOwners = process.platform !== 'win32';
+
 export function credentialsStore(env: NodeJS.ProcessEnv): Credentials {
   const path = join(env.XDG_CONFIG_HOME || join(homedir(), '.config'), 'beeper-setup', 'credentials.json');
   const folder = dirname(path);
@@ -40,7 +44,8 @@ export function credentialsStore(env: NodeJS.ProcessEnv): Credentials {
       try {
         const stats = await file.stat();
         if (!stats.isFile()) throw notOurs();
-        refuseIfOthersCanAccess(stats.mode);
+        await refuseUnsafeFolder();
+        refuseIfOthersCanAccess(stats);
         text = await file.readFile('utf8');
       } finally {
         await file.close();
@@ -64,22 +69,52 @@ export function credentialsStore(env: NodeJS.ProcessEnv): Credentials {
   }
 
   // As ssh does with a private key, a file others can read is not used: its tokens may be theirs already. Refused
-  // rather than warned about, since a warning scrolls by unread in scripts while the token stays exposed.
-  function refuseIfOthersCanAccess(mode: number): void {
-    if (process.platform === 'win32' || (mode & 0o077) === 0) return;
+  // rather than warned about, since a warning scrolls by unread in scripts while the token stays exposed. A file
+  // of another user's is refused even with mode 600: its token is one that user chose (a root run would use it).
+  function refuseIfOthersCanAccess({ mode, uid }: Stats): void {
+    if (!checksOwners) return;
+    if (uid !== process.getuid!()) {
+      throw new UsageError(`${path} belongs to another user (uid ${uid}), so it is not used. Move it away and run \`beeper-setup login\` again.`);
+    }
+    if ((mode & 0o077) === 0) return;
     throw new UsageError(
       `${path} can be read or changed by other users (mode ${(mode & 0o777).toString(8)}), so it is not used. ` +
         `Run \`chmod 600 ${path}\`; if others may have read it, sign in again with \`beeper-setup login\` and sign out the old session from another device.`,
     );
   }
 
+  // As ssh does with ~/.ssh: in a folder that another user owns or may write to, that user can swap the credentials
+  // file for one of their own, or read the token on its way in.
+  async function refuseUnsafeFolder(): Promise<void> {
+    if (!checksOwners) return;
+    const { mode, uid } = await stat(folder);
+    if (uid !== process.getuid!()) {
+      throw new UsageError(`${folder} belongs to another user (uid ${uid}), so no token is kept there. Set $XDG_CONFIG_HOME to a folder of your own.`);
+    }
+    if ((mode & 0o022) !== 0) {
+      throw new UsageError(
+        `${folder} can be changed by other users (mode ${(mode & 0o777).toString(8)}), so no token is kept there. Run \`chmod 700 ${folder}\`.`,
+      );
+    }
+  }
+
+  /**
+   * Writes the file whole or not at all: a new file of a random name, created only if nothing is there (`wx`: no
+   * file or link planted under that name is followed or reused), then renamed over the old one.
+   */
   async function store(tokens: Record<string, string>): Promise<void> {
     await ensureWritable();
-    const temporary = `${path}.${process.pid}.tmp`;
+    const temporary = `${path}.${randomBytes(8).toString('hex')}.tmp`;
     try {
-      await writeFile(temporary, `${JSON.stringify(tokens, null, 2)}\n`, { mode: 0o600 });
+      const file = await open(temporary, 'wx', 0o600);
+      try {
+        await file.writeFile(`${JSON.stringify(tokens, null, 2)}\n`);
+      } finally {
+        await file.close();
+      }
       await rename(temporary, path);
     } catch (error) {
+      await unlink(temporary).catch(() => {});
       throw cannotSave(error);
     }
   }
@@ -91,6 +126,7 @@ export function credentialsStore(env: NodeJS.ProcessEnv): Credentials {
     } catch (error) {
       throw cannotSave(error);
     }
+    await refuseUnsafeFolder();
   }
 
   function cannotSave(error: unknown): UsageError {

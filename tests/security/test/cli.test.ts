@@ -1,11 +1,11 @@
 // The CLI (beeper-setup) against hostile servers and hostile settings: what a server sends never drives the terminal,
 // a bad setting exits 2 naming where it came from and never its value, a silent server is given up on when promised,
 // and the saved tokens are kept private.
-import { writeFile } from 'node:fs/promises';
+import { chmod, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createTcpServer, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { credentialsFile, runCli, saveToken, world } from '../../../apps/cli/test/harness.js';
 
@@ -135,6 +135,20 @@ it('a credentials file that others can read is refused, as ssh refuses such a ke
     `${path} can be read or changed by other users (mode 644), so it is not used. Run \`chmod 600 ${path}\`; if others may have read it, sign in again with \`beeper-setup login\` and sign out the old session from another device.\n`,
   );
   expect(stdout + stderr).not.toContain('syt_saved_secret');
+});
+
+it('a config folder that others can change is refused by login before any code is sent, and by status', async () => {
+  const env = await w.env();
+  await saveToken(env, 'syt_saved_secret');
+  const folder = dirname(credentialsFile(env));
+  await chmod(folder, 0o777);
+  const refusal = `${folder} can be changed by other users (mode 777), so no token is kept there. Run \`chmod 700 ${folder}\`.\n`;
+  const login = await runCli(['login', '--email', 'alice@example.com', '--stdin'], env, ['123456']);
+  expect([login.code, login.stderr]).toEqual([2, refusal]);
+  expect(await w.control.outbox('alice@example.com')).toEqual([]);
+  const status = await runCli(['status'], env);
+  expect([status.code, status.stderr]).toEqual([2, refusal]);
+  expect(login.stdout + login.stderr + status.stdout + status.stderr).not.toContain('syt_saved_secret');
 });
 
 it('a saved token that cannot be a header value exits 2 with what to do, without printing it', async () => {
