@@ -25,8 +25,21 @@ export function isUnreachable(error: unknown): boolean {
   return isProblem(error, 'service_unavailable') || (error.problem === undefined && [502, 503, 504].includes(error.status));
 }
 
+/** A wait the page counts in seconds; past it, a rough time is more use than an exact count. */
+const maxSecondsShown = 60;
+const units: [name: string, seconds: number][] = [
+  ['day', 86_400],
+  ['hour', 3_600],
+  ['minute', 60],
+];
+
 function tryAgainIn(retryAfterMs: number | undefined): string | undefined {
   if (retryAfterMs === undefined) return undefined;
   const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
-  return `Try again in ${seconds} ${seconds === 1 ? 'second' : 'seconds'}.`;
+  if (seconds <= maxSecondsShown) return `Try again in ${counted(seconds, 'second')}.`;
+  if (!Number.isFinite(seconds)) return 'Try again later.';
+  const [unit, size] = units.find(([, size]) => seconds >= size)!;
+  return `Try again later, in about ${counted(Math.round(seconds / size), unit)}.`;
 }
+
+const counted = (count: number, unit: string) => `${count} ${count === 1 ? unit : `${unit}s`}`;

@@ -1,6 +1,6 @@
 import { ApiError, ConnectionError, RateLimitError } from '@beeper-setup/client';
 import { describe, expect, it } from 'vitest';
-import { nextPollDelayMs, outcomeOfError } from '../../src/view/backoff.js';
+import { maxTimerMs, nextPollDelayMs, outcomeOfError } from '../../src/view/backoff.js';
 
 /** The delays of `n` polls in a row that see no change. */
 function unchangedDelays(n: number): number[] {
@@ -40,5 +40,20 @@ describe('outcomeOfError', () => {
 
   it('backs off from any other failure', () => {
     expect(outcomeOfError(new ConnectionError('http://localhost:23373', 'getSetupState', 'ECONNREFUSED'))).toEqual({ changed: false, retryAfterMs: undefined });
+  });
+});
+
+describe('nextPollDelayMs against a hostile Retry-After', () => {
+  // A browser fires a longer timer at once, so each of these would poll in a tight loop unclamped.
+  it.each([
+    ['3,000,000 s', 3_000_000_000],
+    ['an HTTP date 30 days ahead', 30 * 86_400_000],
+    ['retry-after-ms: Infinity', Number.POSITIVE_INFINITY],
+  ])('never asks a timer for more than it can hold: %s', (_, retryAfterMs) => {
+    expect(nextPollDelayMs(undefined, { changed: false, retryAfterMs })).toBe(maxTimerMs);
+  });
+
+  it('reads NaN as no wait asked for', () => {
+    expect(nextPollDelayMs(undefined, { changed: false, retryAfterMs: Number.NaN })).toBe(1_000);
   });
 });

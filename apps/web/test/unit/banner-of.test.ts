@@ -20,6 +20,16 @@ describe('bannerOf', () => {
   it('rounds the wait up to whole seconds, at least one', () => {
     expect(bannerOf(new RateLimitError(429, undefined, undefined, 1_200), target)).toMatchObject({ retry: 'Try again in 2 seconds.' });
     expect(bannerOf(new RateLimitError(429, undefined, undefined, 0), target)).toMatchObject({ retry: 'Try again in 1 second.' });
+    expect(bannerOf(new RateLimitError(429, undefined, undefined, 60_000), target)).toMatchObject({ retry: 'Try again in 60 seconds.' });
+  });
+
+  it.each([
+    [61_000, 'Try again later, in about 1 minute.'],
+    [50 * 60_000, 'Try again later, in about 50 minutes.'],
+    [3_000_000_000, 'Try again later, in about 35 days.'],
+    [Number.POSITIVE_INFINITY, 'Try again later.'],
+  ])('past a minute, says a rough time instead of counting seconds (%d ms)', (retryAfterMs, retry) => {
+    expect(bannerOf(new RateLimitError(429, undefined, undefined, retryAfterMs), target)).toMatchObject({ retry });
   });
 
   it('keeps the detail of a 429 without Retry-After', () => {
