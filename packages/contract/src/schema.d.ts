@@ -571,12 +571,14 @@ export interface components {
              */
             signInMethods: string[];
         };
+        /**
+         * Format: email
+         * @description An email address (at most 254 characters, as SMTP allows).
+         */
+        Email: string;
         SendSignInCodeRequest: {
-            /**
-             * Format: email
-             * @description Address the sign-in code is sent to (at most 254 characters, as SMTP allows).
-             */
-            email: string;
+            /** @description Address the sign-in code is sent to (at most 254 characters, as SMTP allows). */
+            email: components["schemas"]["Email"];
             setupRequestID: components["schemas"]["SetupRequestID"];
         };
         CompleteSignInRequest: {
@@ -637,6 +639,8 @@ export interface components {
              */
             usernamePlaceholder: string;
         };
+        /** @description A Beeper username, the localpart of the user ID (no control characters). */
+        Username: string;
         /** @description No account exists for this email yet; create one with `registerAccount`. */
         SetupRegistrationRequiredResponse: {
             /** @constant */
@@ -645,7 +649,7 @@ export interface components {
             setupRequestID: components["schemas"]["SetupRequestID"];
             copy: components["schemas"]["RegistrationCopy"];
             /** @description Suggested usernames, best first. */
-            usernameSuggestions?: string[];
+            usernameSuggestions?: components["schemas"]["Username"][];
         };
         /**
          * @description Either the account signed in (`matrix` is present) or no account exists for the email yet
@@ -662,7 +666,7 @@ export interface components {
             leadToken: components["schemas"]["LeadToken"];
             setupRequestID: components["schemas"]["SetupRequestID"];
             /** @description The chosen username, for example one of `usernameSuggestions`. */
-            username: string;
+            username: components["schemas"]["Username"];
         };
         /**
          * Format: password
@@ -948,12 +952,14 @@ export type ProblemCode = components['schemas']['ProblemCode'];
 export type Problem = components['schemas']['Problem'];
 export type SetupRequestID = components['schemas']['SetupRequestID'];
 export type SetupStartResponse = components['schemas']['SetupStartResponse'];
+export type Email = components['schemas']['Email'];
 export type SendSignInCodeRequest = components['schemas']['SendSignInCodeRequest'];
 export type CompleteSignInRequest = components['schemas']['CompleteSignInRequest'];
 export type MatrixCredentials = components['schemas']['MatrixCredentials'];
 export type SetupCompleteResponse = components['schemas']['SetupCompleteResponse'];
 export type LeadToken = components['schemas']['LeadToken'];
 export type RegistrationCopy = components['schemas']['RegistrationCopy'];
+export type Username = components['schemas']['Username'];
 export type SetupRegistrationRequiredResponse = components['schemas']['SetupRegistrationRequiredResponse'];
 export type SignInResult = components['schemas']['SignInResult'];
 export type RegisterAccountRequest = components['schemas']['RegisterAccountRequest'];

@@ -105,6 +105,11 @@ describe('an unusable state file', () => {
     ['repeating a token', JSON.stringify({ format: 'beeper-setup-simulator/1', accounts: [account], sessions: [session, { ...session, deviceID: 'SIMDEVICE2' }, session] }), /duplicates: \/sessions\/1\/tokenDigest "x{43}" repeats \/sessions\/0, \/sessions\/2\/tokenDigest "x{43}" repeats \/sessions\/0\)/],
     ['repeating a device ID', JSON.stringify({ format: 'beeper-setup-simulator/1', accounts: [account], sessions: [session, { ...session, tokenDigest: 'y'.repeat(43) }] }), /duplicates: \/sessions\/1\/deviceID "SIMDEVICE1" repeats \/sessions\/0\)/],
     ['holding a malformed session', JSON.stringify({ format: 'beeper-setup-simulator/1', accounts: [], sessions: [{ ...session, signedInAt: 'yesterday' }] }), /\/sessions\/0\/signedInAt is missing or invalid/],
+    // What the simulator answers with these must hold to the contract: each is checked against the contract's schema.
+    ['holding a user ID that is no Matrix user ID', JSON.stringify({ format: 'beeper-setup-simulator/1', accounts: [{ ...account, userID: 'nobody' }], sessions: [] }), /\/accounts\/0\/userID is missing or invalid/],
+    ['holding an email that is no address', JSON.stringify({ format: 'beeper-setup-simulator/1', accounts: [{ ...account, email: 'nobody' }], sessions: [] }), /\/accounts\/0\/email is missing or invalid/],
+    ['holding a username with a control character', JSON.stringify({ format: 'beeper-setup-simulator/1', accounts: [{ ...account, username: 'no\u001bbody' }], sessions: [] }), /\/accounts\/0\/username is missing or invalid/],
+    ['holding a device ID with a space', JSON.stringify({ format: 'beeper-setup-simulator/1', accounts: [account], sessions: [{ ...session, deviceID: 'SIM DEVICE' }] }), /\/sessions\/0\/deviceID is missing or invalid/],
   ])('that is %s stops the start with a clear error and is left untouched', async (_, content, problem) => {
     const stateFile = join(await scratchFolder(), 'state.json');
     await writeFile(stateFile, content);

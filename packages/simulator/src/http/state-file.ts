@@ -1,5 +1,6 @@
 import { open, readFile, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { validateSchema, type SchemaName } from '@beeper-setup/validator';
 import type { Account, Session } from '../core/model/records.js';
 import { linkTarget, removeLeftoverTemporaryFiles, temporaryFileFor, tryWritingBeside } from './state-file-folder.js';
 import type { SavedWorld } from '../core/model/world.js';
@@ -128,27 +129,31 @@ async function writeAtomically(path: string, text: string): Promise<void> {
 }
 
 type Check = (value: unknown) => boolean;
-const isText: Check = (value) => typeof value === 'string' && value.length > 0;
 const isTime: Check = (value) => typeof value === 'number' && Number.isFinite(value) && value >= 0;
 const isCount: Check = (value) => Number.isInteger(value) && (value as number) >= 0;
 const isBoolean: Check = (value) => typeof value === 'boolean';
 const isDigest: Check = (value) => typeof value === 'string' && /^[\w-]{43}$/.test(value);
+/** A value the contract names: what the simulator answers with it must hold to the contract too. */
+const isContract =
+  (name: SchemaName): Check =>
+  (value) =>
+    validateSchema(name, value).valid;
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Every field of a record, so that a field added to the model cannot be forgotten here. */
 type Fields<T> = { [Name in keyof Required<T>]: { check: Check; optional?: true } };
 
 const accountFields: Fields<Account> = {
-  email: { check: isText },
-  username: { check: isText },
-  userID: { check: isText },
+  email: { check: isContract('Email') },
+  username: { check: isContract('Username') },
+  userID: { check: isContract('UserID') },
   recoveryKey: { check: (value) => isObject(value) && isDigest(value.digest) && isTime(value.generatedAt), optional: true },
 };
 
 const sessionFields: Fields<Session> = {
   tokenDigest: { check: isDigest },
-  deviceID: { check: isText },
-  userID: { check: isText },
+  deviceID: { check: isContract('DeviceID') },
+  userID: { check: isContract('UserID') },
   signedInAt: { check: isTime },
   verified: { check: isBoolean },
   secretsReceivedAt: { check: isTime, optional: true },
