@@ -809,6 +809,7 @@ export interface components {
          *     per setup request locks that request; and at most 10 wrong sign-in codes per email in 15 minutes, across setup
          *     requests, so that starting a new request gives no fresh guesses (`Retry-After` is then the time until the
          *     oldest wrong code leaves the window). Wrong recovery keys likewise: 5 per session, 10 per account in 15 minutes.
+         *     And at most 1,000 setup requests are open at once: `startSetup` answers 429 until the oldest expires.
          */
         TooManyRequests: {
             headers: {

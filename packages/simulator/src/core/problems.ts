@@ -29,8 +29,11 @@ export class ProblemError extends Error {
 
 /** A 429 that tells the client how long to wait. */
 export class TooManyAttemptsError extends ProblemError {
-  constructor(readonly retryAfterSeconds: number) {
-    super('too_many_attempts', `Too many wrong attempts. Try again in ${retryAfterSeconds} seconds.`);
+  constructor(
+    readonly retryAfterSeconds: number,
+    what = 'Too many wrong attempts.',
+  ) {
+    super('too_many_attempts', `${what} Try again in ${retryAfterSeconds} seconds.`);
   }
 }
 

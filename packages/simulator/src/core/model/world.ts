@@ -8,8 +8,11 @@ export interface SavedWorld {
   sessions: Session[];
 }
 
-/** Keeps the last messages only, so that a long-running simulator does not grow without bound. */
+// Bounds, so that a long-running simulator (or a script signing in in a loop) does not grow without end.
+/** The outbox keeps the newest messages only. */
 const outboxLimit = 1000;
+/** An account keeps its newest sessions only: one more signs the oldest out, as its token stops working. */
+export const sessionsPerAccount = 100;
 
 /** Everything the simulator knows, with the lookups the operations need. */
 export class World {
@@ -79,7 +82,17 @@ export class World {
       otherDeviceSharesSecrets: true,
     };
     this.sessions.set(session.tokenDigest, session);
+    this.signOutAllBut(sessionsPerAccount, account);
     return { session, accessToken };
+  }
+
+  /** Signs out the account's oldest sessions (the sessions are kept in the order they signed in) but the newest `kept`. */
+  private signOutAllBut(kept: number, account: Account): void {
+    const ofAccount = [...this.sessions.values()].filter((session) => session.userID === account.userID);
+    for (const session of ofAccount.slice(0, Math.max(0, ofAccount.length - kept))) {
+      this.sessions.delete(session.tokenDigest);
+      this.verifications.delete(session.deviceID);
+    }
   }
 
   sessionByToken(accessToken: string): Session | undefined {
@@ -102,6 +115,15 @@ export class World {
 
   setupRequest(id: string): SetupRequest | undefined {
     return this.setupRequests.get(id);
+  }
+
+  /** The setup requests remembered, expired ones included, oldest first. */
+  get setupRequestCount(): number {
+    return this.setupRequests.size;
+  }
+
+  oldestSetupRequest(): SetupRequest | undefined {
+    return this.setupRequests.values().next().value;
   }
 
   /** Forgets the setup requests that expired at or before `time`; only the oldest need looking at. */

@@ -1,7 +1,7 @@
 import type { CompleteSignInRequest, RegisterAccountRequest, SendSignInCodeRequest, SetupCompleteResponse, SetupRegistrationRequiredResponse, SetupStartResponse, SignInResult } from '@beeper-setup/contract';
 import { responseExample } from '../contract-example.js';
 import { noWrongAttempts, type Account, type Session, type SetupRequest, type SetupRequestStep } from '../model/records.js';
-import { invalidRequest, ProblemError } from '../problems.js';
+import { invalidRequest, ProblemError, TooManyAttemptsError } from '../problems.js';
 import { homeserver } from '../rules/setup-state.js';
 import { suggestUsernames, userIDOf, usernameProblem } from '../rules/usernames.js';
 import { assertNotLockedOut, recordWrongAttempt } from '../rules/wrong-attempts.js';
@@ -14,6 +14,8 @@ const registrationCopy = responseExample<SetupRegistrationRequiredResponse>('com
 
 /** How long an expired setup request is remembered. */
 const expiredRequestMemoryMs = 60 * 60 * 1000;
+/** As the contract decides: more open at once answer 429 until the oldest expires. */
+export const maxSetupRequests = 1000;
 
 const waitingFor: Record<SetupRequestStep['name'], string> = {
   'awaiting-email': 'is waiting for the sign-in code to be sent (POST /v1/app/setup/email)',
@@ -29,6 +31,7 @@ export function startSetup(context: SimulatorContext, session: Session | undefin
   }
   // An expired request is remembered a while, to answer `setup_request_expired` rather than `not_found`.
   context.world.forgetSetupRequestsExpiredBy(context.now() - expiredRequestMemoryMs);
+  makeRoomForSetupRequest(context);
   const request: SetupRequest = {
     id: newSetupRequestID(),
     expiresAt: context.now() + context.settings.setupRequestTtlMs,
@@ -37,6 +40,15 @@ export function startSetup(context: SimulatorContext, session: Session | undefin
   };
   context.world.addSetupRequest(request);
   return { setupRequestID: request.id, signInMethods: ['email'] };
+}
+
+/** At the cap, the expired requests are forgotten early; if every request is still open, the caller waits for the oldest. */
+function makeRoomForSetupRequest({ world, now }: SimulatorContext): void {
+  if (world.setupRequestCount < maxSetupRequests) return;
+  world.forgetSetupRequestsExpiredBy(now());
+  if (world.setupRequestCount < maxSetupRequests) return;
+  const waitMs = world.oldestSetupRequest()!.expiresAt - now();
+  throw new TooManyAttemptsError(Math.max(1, Math.ceil(waitMs / 1000)), `${maxSetupRequests} setup requests are open.`);
 }
 
 export function sendSignInCode(context: SimulatorContext, { email, setupRequestID }: SendSignInCodeRequest): void {

@@ -28,8 +28,14 @@ export function requestVerificationFromOtherDevice(context: SimulatorContext, se
   return verification;
 }
 
+/** A session keeps its newest ended verifications only, to say how they ended; those in progress are all kept. */
+export const endedVerificationsKept = 20;
+
 function addVerification(context: SimulatorContext, session: Session, verification: VerificationRecord): VerificationResponse {
-  context.world.verificationsOf(session).push(verification);
+  const verifications = context.world.verificationsOf(session);
+  verifications.push(verification);
+  const ended = verifications.filter((candidate) => !isInProgress(candidate));
+  for (const forgotten of ended.slice(0, Math.max(0, ended.length - endedVerificationsKept))) verifications.splice(verifications.indexOf(forgotten), 1);
   context.verificationChanged(session, verification);
   return verificationResponse(context, session, verification);
 }
