@@ -22,6 +22,8 @@ export interface WebServerOptions {
   distFolder: string;
   /** What an operator should hear about: the target unreachable, a failure of this server. */
   log?: (line: string) => void;
+  /** How long an answer of the target may take to its last byte; 30 s by default. */
+  answerDeadlineMs?: number | undefined;
 }
 
 export interface RunningWebServer {
@@ -34,14 +36,21 @@ export interface RunningWebServer {
  * Serves the built wizard and forwards `/v1/app/setup` (and nothing else) to the target, on one origin, so that the
  * page calls the API without CORS. Resolves once it listens.
  */
-export async function startWebServer({ target, port, host = '127.0.0.1', distFolder, log = () => {} }: WebServerOptions): Promise<RunningWebServer> {
+export async function startWebServer({ target, port, host = '127.0.0.1', distFolder, log = () => {}, answerDeadlineMs }: WebServerOptions): Promise<RunningWebServer> {
   const origin = targetOrigin(target);
   // Without Host a request still reaches the rules, which answer a problem instead of Node's empty 400.
-  const app = Fastify({ http: { requireHostHeader: false }, clientErrorHandler: answerClientError, forceCloseConnections: true });
+  const app = Fastify({
+    http: { requireHostHeader: false },
+    clientErrorHandler: answerClientError,
+    // What fastify refuses before routing (a target that does not percent-decode, such as `/%ff`) skips the hooks:
+    // it gets the same problem, with the security headers, as every other answer.
+    frameworkErrors: (error, _, reply) => sendProblem(reply, problemOfError(error), { ...securityHeaders, 'cache-control': 'no-store' }),
+    forceCloseConnections: true,
+  });
   try {
     answerEveryRequestTheSameWay(app, log);
     await registerAppFiles(app, { distFolder, target: origin });
-    await registerApiProxy(app, { target: origin, log });
+    await registerApiProxy(app, { target: origin, log, answerDeadlineMs });
     await app.listen({ port, host });
   } catch (error) {
     await app.close();

@@ -5,7 +5,7 @@ import { createServer, request, type IncomingHttpHeaders, type ServerResponse } 
 import { connect, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startWebServer, type RunningWebServer } from '../../server/serve.js';
+import { startWebServer, type RunningWebServer, type WebServerOptions } from '../../server/serve.js';
 
 /** Text that only files outside the served folder hold: an answer containing it served what it must not. */
 export const secretMarker = 'NEVER-SERVED-7f3a';
@@ -111,10 +111,10 @@ export interface WebServerWithTarget {
 }
 
 /** The web server on a fake app, forwarding to a recording target; `close()` stops both and removes the app. */
-export async function startWebServerWithTarget(): Promise<WebServerWithTarget> {
+export async function startWebServerWithTarget(options: Pick<WebServerOptions, 'answerDeadlineMs'> = {}): Promise<WebServerWithTarget> {
   const app = await makeFakeApp();
   const target = await startRecordingTarget();
-  const web = await startWebServer({ target: target.url, port: 0, distFolder: app.distFolder });
+  const web = await startWebServer({ target: target.url, port: 0, distFolder: app.distFolder, ...options });
   return {
     app,
     web,

@@ -59,3 +59,14 @@ describe('who may call', () => {
     expect(servers.target.received.length).toBe(before);
   });
 });
+
+describe('a target fastify refuses before routing', () => {
+  it.each(['/%ff', '/v1/app/setup/%ff', '/v1/app/setup/verifications/%e0%a4%a'])('answers %s with a contract problem and the security headers, forwarding nothing', async (path) => {
+    const before = servers.target.received.length;
+    const answer = send(servers.web.url, 'GET', path);
+    await expectProblem(answer, 400, 'invalid_request');
+    const { headers } = await answer;
+    expect(headers).toMatchObject({ 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer', 'cache-control': 'no-store' });
+    expect(servers.target.received.length).toBe(before);
+  });
+});

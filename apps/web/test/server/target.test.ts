@@ -1,5 +1,5 @@
 // What the target sees of a forwarded request, and what the browser gets back from it, or when it is down.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import { startWebServer } from '../../server/serve.js';
 import { addressOfNothing, send, startWebServerWithTarget, type WebServerWithTarget } from './harness.js';
 
@@ -33,6 +33,75 @@ describe('the forwarded request', () => {
     expect(received!.headers).not.toHaveProperty('origin');
     expect(received!.headers).not.toHaveProperty('referer');
     expect(received!.headers).not.toHaveProperty('cookie');
+  });
+});
+
+describe('what crosses the proxy', () => {
+  it('toward the target: only what a request of the contract carries, no hop-by-hop header or one Connection names', async () => {
+    await send(servers.web.url, 'POST', '/v1/app/setup/start', {
+      headers: {
+        host: new URL(servers.web.url).host,
+        connection: 'keep-alive, x-hop',
+        'x-hop': 'for this connection alone',
+        te: 'trailers',
+        trailer: 'x-checksum',
+        'proxy-connection': 'keep-alive',
+        'proxy-authorization': 'Basic cHJveHk6c2VjcmV0',
+        'x-anything': 'else',
+        authorization: 'Bearer token-1',
+        'content-type': 'application/json',
+      },
+      body: '{}',
+    });
+    const [received] = servers.target.received;
+    for (const name of ['x-hop', 'te', 'trailer', 'proxy-connection', 'proxy-authorization', 'x-anything']) expect(received!.headers).not.toHaveProperty(name);
+    expect(received!.headers).toMatchObject({ authorization: 'Bearer token-1', 'content-type': 'application/json', 'content-length': '2' });
+  });
+
+  it('toward the page: only what an answer of the contract carries, none of a hostile target\'s own', async () => {
+    servers.target.answerWith((response) =>
+      response
+        .writeHead(200, {
+          'content-type': 'application/json',
+          'set-cookie': 'session=theirs; Path=/',
+          'access-control-allow-origin': '*',
+          'access-control-allow-credentials': 'true',
+          'x-frame-options': 'ALLOWALL',
+          location: 'http://evil.example/',
+          'content-security-policy': "default-src *",
+          'x-anything': 'else',
+        })
+        .end('{}'),
+    );
+    const answer = await send(servers.web.url, 'GET', '/v1/app/setup');
+    expect(answer.status).toBe(200);
+    for (const name of ['set-cookie', 'access-control-allow-origin', 'access-control-allow-credentials', 'x-frame-options', 'location', 'x-anything']) {
+      expect(answer.headers).not.toHaveProperty(name);
+    }
+    expect(answer.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(answer.headers['content-security-policy']).not.toContain('default-src *');
+  });
+});
+
+describe('an answer that trickles', () => {
+  it('is cut off at the answer deadline, not held open by one byte at a time', async () => {
+    const servers = await startWebServerWithTarget({ answerDeadlineMs: 300 });
+    onTestFinished(() => servers.close());
+    const bytes = 50;
+    servers.target.answerWith((response) => {
+      response.writeHead(200, { 'content-type': 'application/json', 'content-length': String(bytes) });
+      // 5 s in all: far past the deadline.
+      const drip = setInterval(() => (response.writableEnded ? clearInterval(drip) : response.write(' ')), 100);
+      response.once('close', () => clearInterval(drip));
+    });
+    const answer = await fetch(`${servers.web.url}/v1/app/setup`);
+    let received = 0;
+    const reader = answer.body!.getReader();
+    const reading = (async () => {
+      for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) received += chunk.value.length;
+    })();
+    await expect(reading).rejects.toThrow();
+    expect(received).toBeLessThan(bytes);
   });
 });
 
