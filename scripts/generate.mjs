@@ -22,6 +22,8 @@ export const outputs = {
   problemTableDts: join('src', 'problem-table.d.ts'),
   documentJs: join('src', 'document.js'),
   documentDts: join('src', 'document.d.ts'),
+  flowTableJs: join('src', 'flow-table.js'),
+  flowTableDts: join('src', 'flow-table.d.ts'),
 };
 
 const generatedBy = (tool) => `/**
@@ -55,7 +57,7 @@ export async function generateDerived(outDir = contractDir) {
   const document = JSON.parse(await readFile(join(outDir, outputs.bundle), 'utf8'));
   const folders = new Set(Object.values(outputs).map((file) => dirname(join(outDir, file))));
   await Promise.all([...folders].map((folder) => mkdir(folder, { recursive: true })));
-  await Promise.all([generateTypes(outDir, document), generateOperationTable(outDir, document), generateProblemTable(outDir, document), generateDocumentModule(outDir, document)]);
+  await Promise.all([generateTypes(outDir, document), generateOperationTable(outDir, document), generateProblemTable(outDir, document), generateDocumentModule(outDir, document), generateFlowTable(outDir, document)]);
 }
 
 export async function generateAll(outDir = contractDir) {
@@ -120,6 +122,79 @@ async function generateDocumentModule(outDir, document) {
   const header = generatedBy('scripts/generate.mjs');
   await writeFile(join(outDir, outputs.documentJs), `${header}export const openapiDocument = ${JSON.stringify(document)};\n`);
   await writeFile(join(outDir, outputs.documentDts), `${header}export declare const openapiDocument: Record<string, unknown>;\n`);
+}
+
+/**
+ * The flow's facts, marked in the contract: each verification action's operation and path (the operation's
+ * `x-verification-action`), the verification states that have ended (`x-ended-states` of `Verification.state`), and
+ * the default server (the first of `servers`). The paths are written as calls of one function on their shared
+ * prefix, marked pure so that a bundle that needs only the states leaves them out.
+ */
+async function generateFlowTable(outDir, document) {
+  const actions = document.components.schemas.VerificationAction.enum;
+  const operations = {};
+  const paths = {};
+  for (const [path, item] of Object.entries(document.paths)) {
+    for (const operation of Object.values(item)) {
+      const action = operation?.['x-verification-action'];
+      if (action === undefined) continue;
+      if (!actions.includes(action) || action in operations) {
+        throw new Error(`x-verification-action of ${operation.operationId} must be a VerificationAction taken by no other operation: ${JSON.stringify(action)}`);
+      }
+      operations[action] = operation.operationId;
+      paths[action] = path;
+    }
+  }
+  const missing = actions.filter((action) => !(action in operations));
+  if (missing.length > 0) throw new Error(`No operation has x-verification-action for ${missing.join(', ')}`);
+
+  const state = document.components.schemas.Verification.properties.state;
+  const ended = state['x-ended-states'];
+  if (!Array.isArray(ended) || ended.length === 0 || ended.some((value) => !state.enum.includes(value))) {
+    throw new Error(`Verification.state needs x-ended-states, a list of its enum values: ${JSON.stringify(ended)}`);
+  }
+  const defaultServerUrl = document.servers?.[0]?.url;
+  if (typeof defaultServerUrl !== 'string') throw new Error('The contract needs a server: the first of servers is the default.');
+
+  const prefix = commonPrefix(Object.values(paths));
+  const pathRows = Object.entries(paths).map(([action, path]) => `  ${JSON.stringify(action)}: /* @__PURE__ */ at(${JSON.stringify(path.slice(prefix.length))}),`);
+  const header = generatedBy('scripts/generate.mjs');
+  const js = `${header}/** Each verification action's operation. */
+export const verificationActionOperations = ${JSON.stringify(operations, null, 2)};
+
+/** @param {string} rest */
+const at = (rest) => ${JSON.stringify(prefix)} + rest;
+
+/** Each verification action's path. */
+export const verificationActionPaths = {
+${pathRows.join('\n')}
+};
+
+/** The verification states in which a verification has ended. */
+export const endedVerificationStates = ${JSON.stringify(ended)};
+
+/** Where the API is when nothing else is said: the first of the contract's servers. */
+export const defaultServerUrl = ${JSON.stringify(defaultServerUrl)};
+`;
+  const dts = `${header}/** Each verification action's operation. */
+export declare const verificationActionOperations: ${readonlyType(operations)};
+/** Each verification action's path. */
+export declare const verificationActionPaths: ${readonlyType(paths)};
+/** The verification states in which a verification has ended. */
+export declare const endedVerificationStates: ${readonlyType(ended)};
+/** Where the API is when nothing else is said: the first of the contract's servers. */
+export declare const defaultServerUrl: ${JSON.stringify(defaultServerUrl)};
+`;
+  await writeFile(join(outDir, outputs.flowTableJs), js);
+  await writeFile(join(outDir, outputs.flowTableDts), dts);
+}
+
+/** The longest prefix of whole path segments that all the paths share. */
+function commonPrefix(paths) {
+  const [first = '', ...others] = paths;
+  let length = first.length;
+  for (const path of others) while (!path.startsWith(first.slice(0, length))) length--;
+  return first.slice(0, first.lastIndexOf('/', length - 1) + 1);
 }
 
 async function writeTable(outDir, jsFile, dtsFile, name, table, js = `export const ${name} = ${JSON.stringify(table, null, 2)};`) {

@@ -444,7 +444,8 @@ export interface components {
             userID: components["schemas"]["UserID"];
         };
         /**
-         * @description An action on a verification. Each has its own operation under `/v1/app/setup/verifications/{verificationID}/`.
+         * @description An action on a verification. Each has its own operation under `/v1/app/setup/verifications/{verificationID}/`,
+         *     which names the action it takes in `x-verification-action`.
          * @enum {string}
          */
         VerificationAction: "accept" | "cancel" | "qr.confirmScanned" | "sas.start" | "sas.confirm";
@@ -482,7 +483,8 @@ export interface components {
             methods: ("qr" | "sas")[];
             purpose: components["schemas"]["VerificationPurpose"];
             /**
-             * @description Where the transaction stands.
+             * @description Where the transaction stands. `done`, `cancelled` and `error` are final (listed in `x-ended-states`): the
+             *     verification has ended, no action is available and the state no longer changes.
              * @enum {string}
              */
             state: "requested" | "ready" | "sas_ready" | "qr_scanned" | "done" | "cancelled" | "error";

@@ -61,4 +61,18 @@ describe('check:generated', () => {
     expect(output).toContain('packages/contract/src/schema.d.ts (committed)');
     expect(output).toContain('Run `npm run generate`');
   });
+
+  const unmarkedFlow: [string, { file: string; from: string; to: string; error: string }][] = [
+    ['an action no operation takes', { file: 'openapi/paths/verification-accept.yaml', from: '  x-verification-action: accept\n', to: '', error: 'No operation has x-verification-action for accept' }],
+    ['an action that is not a VerificationAction', { file: 'openapi/paths/verification-accept.yaml', from: 'x-verification-action: accept', to: 'x-verification-action: acept', error: 'x-verification-action of acceptVerification must be a VerificationAction taken by no other operation: "acept"' }],
+    ['an action taken by two operations', { file: 'openapi/paths/verification-sas-start.yaml', from: 'x-verification-action: sas.start', to: 'x-verification-action: accept', error: 'must be a VerificationAction taken by no other operation: "accept"' }],
+    ['an ended state that is not a state', { file: 'openapi/components/schemas/Verification.yaml', from: 'x-ended-states: [done, cancelled, error]', to: 'x-ended-states: [done, canceled, error]', error: 'Verification.state needs x-ended-states, a list of its enum values: ["done","canceled","error"]' }],
+  ];
+  it.each(unmarkedFlow)('fails, saying what is wrong, on %s', async (_, { file, from, to, error }) => {
+    scratch = await scratchCopy();
+    await edit(file, from, to);
+    const { code, output } = await runScript(scratch.root, 'check-generated.mjs');
+    expect(code).toBe(1);
+    expect(output).toContain(error);
+  });
 });
