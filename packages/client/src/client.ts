@@ -1,11 +1,12 @@
 import createClient, { type Client } from 'openapi-fetch';
-import type { paths } from '@beeper-setup/contract';
+import { defaultServerUrl, type paths } from '@beeper-setup/contract';
 import type { Fetch } from './attempt.js';
 import { authenticate, checkedToken } from './authenticate.js';
 import { SetupRequest } from './request.js';
 import { resilientFetch, type Logger } from './resilient-fetch.js';
 
-export const defaultBaseUrl = 'http://localhost:23373';
+/** Beeper Desktop's address, the first of the contract's servers. */
+export const defaultBaseUrl = defaultServerUrl;
 
 export type AccessToken = string | (() => string | undefined | Promise<string | undefined>);
 

@@ -1,4 +1,4 @@
-import type { SetupRegistrationRequiredResponse, SetupState, SignInResult, Verification, VerificationAction } from '@beeper-setup/contract';
+import { endedVerificationStates, type SetupRegistrationRequiredResponse, type SetupState, type SignInResult, type Verification, type VerificationAction } from '@beeper-setup/contract';
 
 /** `completeSignIn` answered that no account exists yet: register one with `registerAccount`. */
 export function isRegistrationRequired(result: SignInResult): result is SetupRegistrationRequiredResponse {
@@ -40,19 +40,15 @@ export function nextStep({ state, verification }: SetupState): NextStep {
   return { ...stepOf[state] };
 }
 
-/** Which of a verification's available actions moves it forward; `undefined` once it has ended. */
-export function verificationStep(verification: Verification): VerificationStep | undefined {
-  const { availableActions: actions } = verification;
-  const action = forwardActions.find((candidate) => actions.includes(candidate));
-  if (action) return { verification, action };
-  return actions.includes('cancel') ? { verification, action: 'wait' } : undefined;
+/** Whether the verification has ended (`done`, `cancelled` or `error`, as the contract marks them): nothing is left to do on it. */
+export function hasEnded(verification: Pick<Verification, 'state'>): boolean {
+  return (endedVerificationStates as readonly string[]).includes(verification.state);
 }
 
-/**
- * Every action but `cancel`, by preference (the keys' order): answer the other device first, then confirm, then start
- * the emoji comparison. A Record, so a verification action added to the contract fails to compile until placed here.
- */
-const forwardActions = Object.keys({ accept: 0, 'sas.confirm': 0, 'qr.confirmScanned': 0, 'sas.start': 0 } satisfies Record<Exclude<VerificationAction, 'cancel'>, 0>) as Exclude<
-  VerificationAction,
-  'cancel'
->[];
+/** Which of a verification's available actions moves it forward; `undefined` once it has ended. */
+export function verificationStep(verification: Verification): VerificationStep | undefined {
+  if (hasEnded(verification)) return undefined;
+  // The contract's table of available actions offers at most one besides `cancel` in each state.
+  const action = verification.availableActions.find((available) => available !== 'cancel');
+  return { verification, action: action ?? 'wait' };
+}

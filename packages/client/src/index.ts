@@ -4,6 +4,7 @@ export { AbortedError, ApiError, ConnectionError, InvalidResponseError, RateLimi
 export type { Logger } from './resilient-fetch.js';
 export { SetupResponse } from './response.js';
 export { unwrap, type Data } from './unwrap.js';
+export { verificationActionPaths } from '@beeper-setup/contract';
 export type {
   OperationId,
   Problem,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SetupState, Verification } from '@beeper-setup/contract';
-import { isRegistrationRequired, nextStep, verificationStep, type NextStep } from '../src/flow.js';
+import { hasEnded, isRegistrationRequired, nextStep, verificationStep, type NextStep } from '../src/flow.js';
 import { sessionReady } from './fake-fetch.js';
 
 const verification = (state: Verification['state'], availableActions: Verification['availableActions'], direction: Verification['direction'] = 'incoming'): Verification => ({
@@ -47,9 +47,27 @@ describe('verificationStep', () => {
     ['QR scanned by the other device: confirm', { given: verification('qr_scanned', ['qr.confirmScanned', 'cancel']), want: 'qr.confirmScanned' }],
     ['done: nothing left', { given: verification('done', []), want: undefined }],
     ['cancelled: nothing left', { given: verification('cancelled', []), want: undefined }],
+    ['stopped with an error: nothing left', { given: verification('error', []), want: undefined }],
+    ['ended, whatever a server lists: nothing left', { given: verification('done', ['cancel']), want: undefined }],
+    ['not ended with nothing listed: wait', { given: verification('ready', []), want: 'wait' }],
   ];
   it.each(cases)('%s', (_, { given, want }) => {
     expect(verificationStep(given)?.action).toBe(want);
+  });
+});
+
+describe('hasEnded', () => {
+  const cases: [Verification['state'], boolean][] = [
+    ['requested', false],
+    ['ready', false],
+    ['sas_ready', false],
+    ['qr_scanned', false],
+    ['done', true],
+    ['cancelled', true],
+    ['error', true],
+  ];
+  it.each(cases)('%s: %s', (state, want) => {
+    expect(hasEnded({ state })).toBe(want);
   });
 });
 

@@ -1,9 +1,10 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import type { SetupStartResponse } from '@beeper-setup/contract';
-import { createSetupClient, isProblem, unwrap, type Problem, type ProblemCode, type SetupState, type SignInResult } from '../src/index.js';
-import { nextStep, type NextStep } from '../src/flow.js';
+import { createSetupClient, isProblem, unwrap, verificationActionPaths, type Problem, type ProblemCode, type SetupState, type SignInResult, type Verification } from '../src/index.js';
+import { nextStep, verificationStep, type NextStep } from '../src/flow.js';
 
 const client = createSetupClient();
+declare const verification: Verification;
 
 describe('calls are typed from the contract', () => {
   it('rejects a path the contract does not have', () => {
@@ -28,6 +29,17 @@ describe('calls are typed from the contract', () => {
   it('requires the path parameter', () => {
     // @ts-expect-error: params.path.verificationID is missing
     void client.POST('/v1/app/setup/verifications/{verificationID}/accept', {});
+  });
+
+  it('takes the path of the action a verification step names, with its parameter and the answer of its operation', async () => {
+    const step = verificationStep(verification);
+    if (!step || step.action === 'wait') return;
+    const { verification: after } = await unwrap(client.POST(verificationActionPaths[step.action], { params: { path: { verificationID: verification.id } } }));
+    expectTypeOf(after).toEqualTypeOf<Verification | undefined>();
+    // @ts-expect-error: params.path.verificationID is missing
+    void client.POST(verificationActionPaths[step.action], {});
+    // @ts-expect-error: cancel's code is a string
+    void client.POST(verificationActionPaths.cancel, { params: { path: { verificationID: 'v' } }, body: { code: 1 } });
   });
 });
 

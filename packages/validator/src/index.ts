@@ -22,8 +22,8 @@ const addFormats = addFormatsModule as unknown as typeof addFormatsModule.defaul
 const ajv = new Ajv2020({ allErrors: true, strict: true });
 addFormats(ajv);
 // The document is registered whole so that its internal $refs resolve; its OpenAPI fields are not JSON Schema,
-// and neither is the contract's one schema extension, each problem code's `x-status`.
-ajv.addVocabulary(['openapi', 'info', 'servers', 'security', 'tags', 'paths', 'components', 'x-status']);
+// and neither are the contract's schema extensions: each problem code's `x-status`, the ended states of a verification.
+ajv.addVocabulary(['openapi', 'info', 'servers', 'security', 'tags', 'paths', 'components', 'x-status', 'x-ended-states']);
 ajv.addSchema(document, documentId);
 
 const compiled = new Map<string, ValidateFunction>();
