@@ -1,5 +1,7 @@
+import { defaultBaseUrl } from '@beeper-setup/client';
+
 /** Beeper Desktop's API, the target when neither `--target` nor `BEEPER_DESKTOP_BASE_URL` names one. */
-export const desktopTarget = 'http://localhost:23373';
+export const desktopTarget = defaultBaseUrl;
 
 /** A `--target` (or `BEEPER_DESKTOP_BASE_URL`) that names no API this server can forward to. */
 export class InvalidTargetError extends Error {

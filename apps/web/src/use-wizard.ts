@@ -1,5 +1,5 @@
-import { isProblem, unwrap, type SetupState, type SignInResult, type Verification } from '@beeper-setup/client';
-import { isRegistrationRequired } from '@beeper-setup/client/flow';
+import { isProblem, unwrap, verificationActionPaths, type SetupState, type SignInResult, type Verification } from '@beeper-setup/client';
+import { isRegistrationRequired, type VerificationStep } from '@beeper-setup/client/flow';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { client, hasAccessToken, holdAccessToken } from './api.js';
 import { outcomeOfError, type PollOutcome } from './view/backoff.js';
@@ -136,6 +136,12 @@ export function useWizard() {
       return (state) => ({ ...state, session, verification: verification ?? session.verification });
     });
 
+  /** The call of one action that moves a verification forward, on the verification given. */
+  const takeAction =
+    (action: Exclude<VerificationStep['action'], 'wait'>) =>
+    ({ id }: Verification) =>
+      verificationCall(() => unwrap(client.POST(verificationActionPaths[action], byID(id))));
+
   const actions = {
     tryAgain: () => run(refreshed),
     sendCode: (email: string) =>
@@ -178,12 +184,12 @@ export function useWizard() {
       }),
     startVerification: () => verificationCall(() => unwrap(client.POST('/v1/app/setup/verifications', { body: { purpose: 'login' } }))),
     scanQrCode: (data: string) => verificationCall(() => unwrap(client.POST('/v1/app/setup/verifications/qr/scan', { body: { data } }))),
-    accept: ({ id }: Verification) => verificationCall(() => unwrap(client.POST('/v1/app/setup/verifications/{verificationID}/accept', byID(id)))),
-    compareEmojis: ({ id }: Verification) => verificationCall(() => unwrap(client.POST('/v1/app/setup/verifications/{verificationID}/sas/start', byID(id)))),
-    emojisMatch: ({ id }: Verification) => verificationCall(() => unwrap(client.POST('/v1/app/setup/verifications/{verificationID}/sas/confirm', byID(id)))),
-    qrScanned: ({ id }: Verification) => verificationCall(() => unwrap(client.POST('/v1/app/setup/verifications/{verificationID}/qr/confirm-scanned', byID(id)))),
+    accept: takeAction('accept'),
+    compareEmojis: takeAction('sas.start'),
+    emojisMatch: takeAction('sas.confirm'),
+    qrScanned: takeAction('qr.confirmScanned'),
     cancel: ({ id }: Verification, code: string, reason: string | undefined) =>
-      verificationCall(() => unwrap(client.POST('/v1/app/setup/verifications/{verificationID}/cancel', { ...byID(id), body: { code, ...(reason && { reason }) } }))),
+      verificationCall(() => unwrap(client.POST(verificationActionPaths.cancel, { ...byID(id), body: { code, ...(reason && { reason }) } }))),
   };
 
   return { state, screen, shownError, busy, actions };

@@ -1,5 +1,7 @@
-/** Beeper Desktop's address, which `@beeper-setup/client` calls unless told otherwise. */
-export const defaultBaseUrl = 'http://localhost:23373';
+import { defaultServerUrl } from '@beeper-setup/contract';
+
+/** Beeper Desktop's address, the first of the contract's servers, which `@beeper-setup/client` calls unless told otherwise. */
+export const defaultBaseUrl = defaultServerUrl;
 
 /**
  * The origin of a base URL. The simulator answers the contract's paths from its root, so a base URL with a path

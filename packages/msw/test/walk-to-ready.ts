@@ -1,4 +1,4 @@
-import { unwrap, type SetupClient, type SetupState, type Verification } from '@beeper-setup/client';
+import { unwrap, verificationActionPaths, type SetupClient, type SetupState, type Verification } from '@beeper-setup/client';
 import { nextStep, type VerificationStep } from '@beeper-setup/client/flow';
 
 /** How the person at this device answers the steps that need them. */
@@ -60,13 +60,5 @@ async function verifyFromOtherDevice(client: SetupClient, step: VerificationStep
     await otherDevice(verification);
     return unwrap(client.GET('/v1/app/setup'));
   }
-  return (await unwrap(client.POST(actionPaths[action], { params: { path: { verificationID: verification.id } } }))).session;
+  return (await unwrap(client.POST(verificationActionPaths[action], { params: { path: { verificationID: verification.id } } }))).session;
 }
-
-/** Where this device takes each verification action forward. */
-const actionPaths = {
-  accept: '/v1/app/setup/verifications/{verificationID}/accept',
-  'sas.start': '/v1/app/setup/verifications/{verificationID}/sas/start',
-  'sas.confirm': '/v1/app/setup/verifications/{verificationID}/sas/confirm',
-  'qr.confirmScanned': '/v1/app/setup/verifications/{verificationID}/qr/confirm-scanned',
-} as const satisfies Record<Exclude<VerificationStep['action'], 'wait'>, string>;

@@ -1,5 +1,5 @@
-import { unwrap, type Verification, type VerificationAction } from '@beeper-setup/client';
-import { verificationStep } from '@beeper-setup/client/flow';
+import { unwrap, verificationActionPaths, type Verification } from '@beeper-setup/client';
+import { hasEnded, verificationStep, type VerificationStep } from '@beeper-setup/client/flow';
 import type { Context } from '../context.js';
 import { CliError } from '../failures.js';
 import type { Question } from '../input.js';
@@ -16,7 +16,6 @@ export interface VerifyDeviceOptions {
   reason?: string;
 }
 
-const ended: Verification['state'][] = ['done', 'cancelled', 'error'];
 const byID = (verificationID: string) => ({ params: { path: { verificationID } } });
 
 /** Verifies this device from another signed-in device: starts or accepts a verification and follows it to the end. */
@@ -24,7 +23,7 @@ export async function verifyDevice(context: Context, options: VerifyDeviceOption
   const { client, input, output } = context;
   if (options.cancel) {
     const body = { code: 'm.user', ...(options.reason && { reason: options.reason }) };
-    await unwrap(client.POST('/v1/app/setup/verifications/{verificationID}/cancel', { ...byID(options.cancel), body }));
+    await unwrap(client.POST(verificationActionPaths.cancel, { ...byID(options.cancel), body }));
     return output.success(`Verification ${options.cancel} cancelled.`);
   }
   if (options.scan) {
@@ -33,7 +32,7 @@ export async function verifyDevice(context: Context, options: VerifyDeviceOption
     return follow(context, started(verification), options);
   }
   const { items } = await unwrap(client.GET('/v1/app/setup/verifications'));
-  const inProgress = items.find((verification) => !ended.includes(verification.state));
+  const inProgress = items.find((verification) => !hasEnded(verification));
   if (inProgress) return follow(context, inProgress, options);
 
   const start = await input.confirm({ message: 'Ask your other signed-in devices to verify this one?', flag: '--start', given: options.start });
@@ -42,14 +41,6 @@ export async function verifyDevice(context: Context, options: VerifyDeviceOption
   output.step('Open Beeper on your other device and accept the verification request.');
   return follow(context, started(verification), options);
 }
-
-/** The operation that takes each action moving a verification forward. */
-const operationOf = {
-  accept: '/v1/app/setup/verifications/{verificationID}/accept',
-  'sas.start': '/v1/app/setup/verifications/{verificationID}/sas/start',
-  'sas.confirm': '/v1/app/setup/verifications/{verificationID}/sas/confirm',
-  'qr.confirmScanned': '/v1/app/setup/verifications/{verificationID}/qr/confirm-scanned',
-} as const satisfies Record<Exclude<VerificationAction, 'cancel'>, string>;
 
 /** Takes each action the verification asks for, waiting for the other device in between, until it ends. */
 async function follow(context: Context, verification: Verification, options: VerifyDeviceOptions): Promise<void> {
@@ -63,14 +54,14 @@ async function follow(context: Context, verification: Verification, options: Ver
       verification = await waitForOtherDevice(context, verification);
     } else {
       await agreeTo(context, verification, step.action, options);
-      const { verification: after } = await unwrap(context.client.POST(operationOf[step.action], byID(verification.id)));
+      const { verification: after } = await unwrap(context.client.POST(verificationActionPaths[step.action], byID(verification.id)));
       verification = after ?? (await read(context, verification));
     }
   }
 }
 
 /** Asks the person before each action that vouches for the other device; a no cancels the verification. */
-async function agreeTo(context: Context, verification: Verification, action: keyof typeof operationOf, options: VerifyDeviceOptions): Promise<void> {
+async function agreeTo(context: Context, verification: Verification, action: Exclude<VerificationStep['action'], 'wait'>, options: VerifyDeviceOptions): Promise<void> {
   switch (action) {
     case 'accept': {
       const device = verification.otherDevice?.name ?? verification.otherDevice?.id ?? 'another device';
@@ -129,7 +120,7 @@ function waitForOtherDevice(context: Context, verification: Verification): Promi
 }
 
 async function cancel(context: Context, verification: Verification, code: string, reason: string): Promise<never> {
-  await unwrap(context.client.POST('/v1/app/setup/verifications/{verificationID}/cancel', { ...byID(verification.id), body: { code, reason } }));
+  await unwrap(context.client.POST(verificationActionPaths.cancel, { ...byID(verification.id), body: { code, reason } }));
   throw new CliError(`Verification cancelled: ${reason} Nothing was verified.`);
 }
 

@@ -1,5 +1,5 @@
 import type { SetupRegistrationRequiredResponse, SetupState, Verification } from '@beeper-setup/client';
-import { nextStep, verificationStep } from '@beeper-setup/client/flow';
+import { hasEnded, nextStep, verificationStep } from '@beeper-setup/client/flow';
 
 /** Where the sign-in has got to on this page (the server keeps no such state before sign-in). */
 export type SignInProgress =
@@ -75,7 +75,7 @@ function signInScreen(signIn: SignInProgress): Screen {
 function verificationScreen(verification: Verification | undefined): Screen {
   const step = verification && verificationStep(verification);
   if (!verification || !step || step.action === 'accept') {
-    const stopped = verification && (verification.state === 'cancelled' || verification.state === 'error') ? verification : undefined;
+    const stopped = verification && hasEnded(verification) && verification.state !== 'done' ? verification : undefined;
     return { name: 'verify-device', withOtherDevice: true, stopped, incoming: step?.action === 'accept' ? verification : undefined };
   }
   switch (step.action) {

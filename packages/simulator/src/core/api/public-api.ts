@@ -1,4 +1,4 @@
-import { matchOperation, operationTable, type OperationId, type operations } from '@beeper-setup/contract';
+import { matchOperation, operationTable, verificationActionOperations, type CancelVerificationRequest, type OperationId, type operations, type VerificationAction } from '@beeper-setup/contract';
 import { validateRequestBody } from '@beeper-setup/validator';
 import type { Session } from '../model/records.js';
 import { currentSetupState, type SimulatorContext } from '../operations/context.js';
@@ -45,12 +45,20 @@ const handlers: Handlers = {
   startVerification: (context, { session, body }) => startVerification(context, session, body),
   scanVerificationQrCode: (context, { session, body }) => scanQrCode(context, session, body),
   getVerification: (context, { session, params }) => getVerification(context, session, params.verificationID),
-  acceptVerification: (context, { session, params }) => actOnVerification(context, session, params.verificationID, 'this-device', 'accept'),
-  cancelVerification: (context, { session, params, body }) => actOnVerification(context, session, params.verificationID, 'this-device', 'cancel', body),
-  confirmQrCodeScanned: (context, { session, params }) => actOnVerification(context, session, params.verificationID, 'this-device', 'qr.confirmScanned'),
-  startSasVerification: (context, { session, params }) => actOnVerification(context, session, params.verificationID, 'this-device', 'sas.start'),
-  confirmSasVerification: (context, { session, params }) => actOnVerification(context, session, params.verificationID, 'this-device', 'sas.confirm'),
+  ...actionHandlers(),
 };
+
+type ActionOperationId = (typeof verificationActionOperations)[VerificationAction];
+
+/** Each verification action's operation takes that action for this device; only `cancel`'s has a body. */
+function actionHandlers(): Pick<Handlers, ActionOperationId> {
+  const entries = (Object.entries(verificationActionOperations) as [VerificationAction, ActionOperationId][]).map(([action, id]) => {
+    const handle = (context: SimulatorContext, { session, params, body }: { session: Session; params: { verificationID: string }; body?: CancelVerificationRequest | undefined }) =>
+      actOnVerification(context, session, params.verificationID, 'this-device', action, body);
+    return [id, handle] as const;
+  });
+  return Object.fromEntries(entries) as Pick<Handlers, ActionOperationId>;
+}
 
 /** The contract's operations, found with their path's parameters by the contract's own method and path lookup. */
 export function publicApi(context: SimulatorContext): FindRoute<ApiRoute> {

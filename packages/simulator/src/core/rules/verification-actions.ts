@@ -1,4 +1,4 @@
-import type { CancelVerificationRequest, Verification, VerificationAction } from '@beeper-setup/contract';
+import { endedVerificationStates, type CancelVerificationRequest, type Verification, type VerificationAction } from '@beeper-setup/contract';
 import type { Side, VerificationRecord } from '../model/records.js';
 import { ProblemError } from '../problems.js';
 import { base64, concatBytes, utf8 } from '../security/bytes.js';
@@ -13,7 +13,7 @@ export type DeviceAction = VerificationAction | 'qr.scan' | 'mismatch';
 const actionOrder: DeviceAction[] = ['accept', 'sas.start', 'sas.confirm', 'qr.scan', 'qr.confirmScanned', 'mismatch', 'cancel'];
 /** Actions of the simulated other device, or of this device without a name in the contract (`qr/scan` names no verification). */
 const unnamedActions = new Set<DeviceAction>(['qr.scan', 'mismatch']);
-const finalStates = new Set<Verification['state']>(['done', 'cancelled', 'error']);
+const endedStates = new Set<Verification['state']>(endedVerificationStates);
 
 /** Every account's other signed-in device: the simulated one on the other end of each verification. */
 export const otherDevice = { id: 'BDSKTOPM4C1', name: 'Beeper Desktop on MacBook' } as const;
@@ -33,13 +33,13 @@ function newQrCode(verificationID: string): string {
 }
 
 export function isInProgress(verification: VerificationRecord): boolean {
-  return !finalStates.has(verification.state);
+  return !endedStates.has(verification.state);
 }
 
 /** The actions `side` may take now. For this device, the named ones are exactly the contract's `availableActions` table. */
 export function allowedActions(verification: VerificationRecord, side: Side): DeviceAction[] {
   const { state, direction, qrCodes, sasConfirmedBy } = verification;
-  if (finalStates.has(state)) return [];
+  if (endedStates.has(state)) return [];
   const allowed = new Set<DeviceAction>(['cancel']);
   const requester: Side = direction === 'outgoing' ? 'this-device' : 'other-device';
   if (state === 'requested' && requester !== side) allowed.add('accept');
