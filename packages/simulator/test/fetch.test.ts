@@ -1,9 +1,8 @@
 import createClient from 'openapi-fetch';
 import type { paths } from '@beeper-setup/contract';
+import { conformsToContract, example } from '@beeper-setup/testing-kit';
 import { describe, expect, it } from 'vitest';
 import { aliceRecoveryKey, createSimulator, type OutboxMessage, type PortableSimulator } from '../src/index.js';
-import { conformsToContract } from './driver.js';
-import { example } from './contract.js';
 
 const origin = 'http://localhost';
 const fetchOf = (simulator: PortableSimulator) => (request: Request) => simulator.fetch(request);

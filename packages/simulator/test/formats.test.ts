@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { schemas } from '@beeper-setup/testing-kit';
 import { digestOfRecoveryKey, newRecoveryKey, recoveryKeyMatches } from '../src/core/rules/recovery-key-format.js';
 import { isSasEmoji, newShortAuthenticationString } from '../src/core/rules/sas.js';
 import { base64, base64url, constantTimeEqual, fromBase64url } from '../src/core/security/bytes.js';
 import { randomInt } from '../src/core/security/random.js';
 import { digestOf, matchesDigest, newSignInCode } from '../src/core/security/secrets.js';
 import { suggestUsernames, usernameProblem } from '../src/core/rules/usernames.js';
-import { schemas } from './contract.js';
 
 const base58Alphabet = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
 function base58Bytes(text: string): Buffer {

@@ -2,7 +2,7 @@ import { connect } from 'node:net';
 import { once } from 'node:events';
 import { validateResponse, validateSchema } from '@beeper-setup/validator';
 import { describe, expect, it } from 'vitest';
-import { example, operationsUnderTest } from './contract.js';
+import { example, operationsUnderTest } from '@beeper-setup/testing-kit';
 import { rawRequest, simulatorForTest, type RawResponse } from './driver.js';
 
 const byId = <T extends { id: string }>(operations: T[]) => operations.map((operation) => [operation.id, operation] as const);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { example, exampleNames } from '@beeper-setup/testing-kit';
 import { ProblemError } from '../src/core/problems.js';
-import { example, exampleNames } from './contract.js';
 
 describe('problems', () => {
   it.each(exampleNames.filter((name) => name.startsWith('Problem')))('match the contract example %s exactly', (name) => {

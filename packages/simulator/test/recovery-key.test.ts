@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { example, schemas } from '@beeper-setup/testing-kit';
 import { aliceRecoveryKey } from '../src/index.js';
-import { example, schemas } from './contract.js';
 import { manualClock, type Device } from '../src/testing.js';
 import { simulatorForTest, type TestSimulator } from './driver.js';
 

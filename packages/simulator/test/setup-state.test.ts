@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
+import { example } from '@beeper-setup/testing-kit';
 import type { Account, Session } from '../src/core/model/records.js';
 import { deriveSetupState, type SignedInDevice } from '../src/core/rules/setup-state.js';
-import { example } from './contract.js';
 
 // The contract's state examples show alice's device BDSKTOPX7Q2 with a key generated at 1767225600000.
 const now = Date.UTC(2026, 5, 1);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { example, operationExample } from './contract.js';
+import { example, operationExample } from '@beeper-setup/testing-kit';
 import { aliceRecoveryKey } from '../src/index.js';
 import { manualClock } from '../src/testing.js';
 import { simulatorForTest, type TestSimulator } from './driver.js';

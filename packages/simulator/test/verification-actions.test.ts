@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { backticked, descriptionTable } from '@beeper-setup/testing-kit';
 import type { Side, VerificationRecord } from '../src/core/model/records.js';
 import { ProblemError } from '../src/core/problems.js';
 import { allowedActions, availableActions, newVerification, applyAction, toContractVerification, type DeviceAction } from '../src/core/rules/verification-actions.js';
-import { backticked, descriptionTable } from './contract.js';
 
 type State = VerificationRecord['state'];
 
