@@ -1,9 +1,9 @@
 // Per-test overrides with the contract-typed `http`: each wins over the simulator for one test.
 import { HttpResponse } from 'msw';
-import { ApiError, RateLimitError, unwrap } from '@beeper-setup/client';
+import { ApiError, RateLimitError, unwrap, type SetupClient } from '@beeper-setup/client';
+import { signInDriver } from '@beeper-setup/simulator/testing';
 import { expect, it, onTestFinished } from 'vitest';
 import { http, problem, problemHeaders } from '../src/index.js';
-import { signIn } from './sign-in.js';
 import { useSimulatorServer } from './simulator-server.js';
 
 const { server, control, client, violations } = useSimulatorServer();
@@ -15,6 +15,12 @@ function countRequests(path: string): () => number {
   server.events.on('request:start', listener);
   onTestFinished(() => server.events.removeListener('request:start', listener));
   return () => count;
+}
+
+/** Alice's code asked for with the sign-in driver, then sent with the app's client, as its sign-in screen would. */
+async function completeSignInWith(app: SetupClient) {
+  const { setupRequestID, code } = await signInDriver({ control, baseUrl: app.baseUrl }).requestCode('alice@example.com');
+  return unwrap(app.POST('/v1/app/setup/response', { body: { response: code, setupRequestID } }));
 }
 
 it('a 503 with Retry-After, once: the client waits, retries, and the simulator answers the retry', async () => {
@@ -44,12 +50,12 @@ it('a 500 on completeSignIn fails the sign-in with the problem; once the overrid
   server.use(http.post('/v1/app/setup/response', ({ response }) => response(500).json(problem('internal_error'), { headers: problemHeaders('internal_error') })));
   const app = client();
 
-  const failure = await signIn(app, control, 'alice@example.com').catch((error: unknown) => error);
+  const failure = await completeSignInWith(app).catch((error: unknown) => error);
   expect(failure).toBeInstanceOf(ApiError);
   expect(failure).toMatchObject({ status: 500, code: 'internal_error', operation: 'completeSignIn' });
 
   server.resetHandlers();
-  expect((await signIn(app, control, 'alice@example.com')).state).toBe('needs-verification');
+  expect(await completeSignInWith(app)).toMatchObject({ session: { state: 'needs-verification' } });
 });
 
 it('a 429 on completeSignIn is not retried (its body carries the code) and tells how long to wait', async () => {
@@ -60,7 +66,7 @@ it('a 429 on completeSignIn is not retried (its body carries the code) and tells
   );
   const attempts = countRequests('/v1/app/setup/response');
 
-  const failure = await signIn(client(), control, 'alice@example.com').catch((error: unknown) => error);
+  const failure = await completeSignInWith(client()).catch((error: unknown) => error);
   expect(failure).toBeInstanceOf(RateLimitError);
   expect(failure).toMatchObject({ status: 429, code: 'too_many_attempts', retryAfterMs: 30_000 });
   expect(attempts()).toBe(1);
@@ -79,5 +85,5 @@ it('finds a response that breaks the contract, whoever gave it', async () => {
   await client().GET('/v1/app/setup');
   const [violation, ...others] = await violations.take();
   expect(others).toEqual([]);
-  expect(violation).toMatch(/^getSetupState answered 200: .*"pointer":"\/state"/);
+  expect(violation).toMatch(/^GET \/v1\/app\/setup \(getSetupState\) answered 200 outside the contract: .*\/state must be one of /);
 });

@@ -1,21 +1,15 @@
-import { unwrap, type SetupClient, type SetupState } from '@beeper-setup/client';
-import { isRegistrationRequired } from '@beeper-setup/client/flow';
+import type { SetupClient, SetupState } from '@beeper-setup/client';
 import type { SimulatorControl } from '@beeper-setup/simulator/control';
+import { signInDriver } from '@beeper-setup/simulator/testing';
 
 /**
- * Signs the client in as an app would: start, send the code, read it from the simulator's outbox (the person's
- * mailbox), complete; registers `username` when the email has no account yet. The client keeps the access token.
+ * Signs an app's client in with the simulator's sign-in driver, through the same handlers (the code read from the
+ * simulator's outbox, the person's mailbox); registers `username` when one is given, for an email without an
+ * account. The client keeps the access token.
  */
 export async function signIn(client: SetupClient, control: SimulatorControl, email: string, username?: string): Promise<SetupState> {
-  const { setupRequestID } = await unwrap(client.POST('/v1/app/setup/start'));
-  await unwrap(client.POST('/v1/app/setup/email', { body: { email, setupRequestID } }));
-  const code = await control.latestSignInCode(email);
-  let signedIn = await unwrap(client.POST('/v1/app/setup/response', { body: { response: code, setupRequestID } }));
-  if (isRegistrationRequired(signedIn)) {
-    if (username === undefined) throw new Error(`${email} has no account, and no username was given to register.`);
-    const { leadToken } = signedIn;
-    signedIn = await unwrap(client.POST('/v1/app/setup/register', { body: { acceptTerms: true, leadToken, setupRequestID, username } }));
-  }
-  client.setAccessToken(signedIn.matrix.accessToken);
-  return signedIn.session;
+  const driver = signInDriver({ control, baseUrl: client.baseUrl });
+  const device = username === undefined ? await driver.signIn(email) : await driver.register(email, username);
+  client.setAccessToken(device.accessToken);
+  return device.session;
 }
