@@ -1,13 +1,14 @@
-// The contract's verdict on an exchange without Prism, from @beeper-setup/validator: what `prism proxy --errors`
-// checks, so that the in-process transports are held to the same contract.
+// The contract's verdict on an exchange without Prism: what `prism proxy --errors` checks, so that the in-process
+// transports are held to the same contract. The answer is judged by the testing kit, the request here.
 import { findOperation, operationTable, type OperationId } from '@beeper-setup/contract';
-import { validateRequestBody, validateResponse, type Validation } from '@beeper-setup/validator';
+import { exchangeViolation } from '@beeper-setup/testing-kit';
+import { validateRequestBody } from '@beeper-setup/validator';
 import type { Judge } from './transport.js';
 
-export const validatorVerdict: Judge = async ({ request, schemaPath, response }) => {
-  const operation = findOperation(request.method, schemaPath);
+export const validatorVerdict: Judge = async ({ request, response }) => {
+  const operation = findOperation(request.method, new URL(request.url).pathname);
   if (operation === undefined) return 'the contract has no such operation';
-  const problems = [...(await requestProblems(operation, request)), ...(await responseProblems(operation, response))];
+  const problems = [...(await requestProblems(operation, request)), ...(await responseProblems(request, response))];
   return problems.length > 0 ? problems.join('; ') : undefined;
 };
 
@@ -17,15 +18,16 @@ async function requestProblems(operation: OperationId, request: Request): Promis
   if (auth === 'required' && !request.headers.has('authorization')) problems.push('request: no bearer token');
   const text = await request.clone().text();
   if (body === 'required' && text === '') problems.push('request: no body');
-  if (body !== 'none' && text !== '') problems.push(...described('request', validateRequestBody(operation, JSON.parse(text))));
+  if (body !== 'none' && text !== '') {
+    const validation = validateRequestBody(operation, JSON.parse(text));
+    if (!validation.valid) problems.push(`request: ${JSON.stringify(validation.errors)}`);
+  }
   return problems;
 }
 
-async function responseProblems(operation: OperationId, response: Response): Promise<string[]> {
-  const text = await response.clone().text();
-  const validation = validateResponse(operation, { status: response.status, headers: response.headers, body: text === '' ? undefined : JSON.parse(text) });
+async function responseProblems(request: Request, response: Response): Promise<string[]> {
+  const violation = await exchangeViolation(request, response);
   // A problem document the contract declares is still a server error: no flow may end in one.
-  return [...described('response', validation), ...(response.status >= 500 ? [`response: ${text}`] : [])];
+  const serverError = response.status >= 500 ? [`response: ${await response.clone().text()}`] : [];
+  return [...(violation === undefined ? [] : [`response: ${violation}`]), ...serverError];
 }
-
-const described = (part: string, validation: Validation) => (validation.valid ? [] : [`${part}: ${JSON.stringify(validation.errors)}`]);
