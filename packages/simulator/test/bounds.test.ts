@@ -1,6 +1,7 @@
 // What a long-running simulator keeps is bounded, whatever a local script sends: wrong attempts are forgotten once
 // out of their window, open setup requests are capped (429 until the oldest expires), an account keeps its newest
 // sessions and a session its newest ended verifications. Everything runs in process on a clock the tests move.
+import { conformsToContract } from '@beeper-setup/testing-kit';
 import { expect, it } from 'vitest';
 import { sessionsPerAccount } from '../src/core/model/world.js';
 import { maxSetupRequests } from '../src/core/operations/sign-in.js';
@@ -8,7 +9,6 @@ import { endedVerificationsKept } from '../src/core/operations/verifications.js'
 import { wrongAttemptsPerWindow } from '../src/core/rules/attempt-window.js';
 import { createSimulator, simulatorControl } from '../src/fetch.js';
 import { forVerification, manualClock, signInDriver } from '../src/testing.js';
-import { conformsToContract } from './driver.js';
 
 const origin = 'http://simulator.invalid';
 const day = 24 * 60 * 60 * 1000;
