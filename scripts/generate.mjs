@@ -20,6 +20,8 @@ export const outputs = {
   operationTableDts: join('src', 'operation-table.d.ts'),
   problemTableJs: join('src', 'problem-table.js'),
   problemTableDts: join('src', 'problem-table.d.ts'),
+  limitsTableJs: join('src', 'limits-table.js'),
+  limitsTableDts: join('src', 'limits-table.d.ts'),
   documentJs: join('src', 'document.js'),
   documentDts: join('src', 'document.d.ts'),
   flowTableJs: join('src', 'flow-table.js'),
@@ -57,7 +59,14 @@ export async function generateDerived(outDir = contractDir) {
   const document = JSON.parse(await readFile(join(outDir, outputs.bundle), 'utf8'));
   const folders = new Set(Object.values(outputs).map((file) => dirname(join(outDir, file))));
   await Promise.all([...folders].map((folder) => mkdir(folder, { recursive: true })));
-  await Promise.all([generateTypes(outDir, document), generateOperationTable(outDir, document), generateProblemTable(outDir, document), generateDocumentModule(outDir, document), generateFlowTable(outDir, document)]);
+  await Promise.all([
+    generateTypes(outDir, document),
+    generateOperationTable(outDir, document),
+    generateProblemTable(outDir, document),
+    generateLimitsTable(outDir, document),
+    generateDocumentModule(outDir, document),
+    generateFlowTable(outDir, document),
+  ]);
 }
 
 export async function generateAll(outDir = contractDir) {
@@ -113,6 +122,27 @@ async function generateProblemTable(outDir, document) {
   }
   await writeTable(outDir, outputs.problemTableJs, outputs.problemTableDts, 'problemTable', table);
 }
+
+/**
+ * The request limits of `x-request-limits`, for the servers' shared edge. The texts say them in words too ("64 KiB",
+ * "64 levels"): every such figure must be one of the limits, so a limit changed in one place alone fails here.
+ */
+async function generateLimitsTable(outDir, document) {
+  const { maxBodyBytes, maxHeaderBytes, maxJsonDepth } = document['x-request-limits'] ?? {};
+  if (![maxBodyBytes, maxHeaderBytes, maxJsonDepth].every((limit) => Number.isInteger(limit) && limit > 0)) {
+    throw new Error('x-request-limits needs maxBodyBytes, maxHeaderBytes and maxJsonDepth, each a positive whole number.');
+  }
+  const text = textsOf(document).join('\n');
+  const stated = (pattern, allowed) => [...text.matchAll(pattern)].map((match) => Number(match[1])).filter((figure) => !allowed.includes(figure));
+  const wrong = [...stated(/(\d+)\s+KiB/g, [maxBodyBytes / 1024, maxHeaderBytes / 1024]).map((kib) => `${kib} KiB`), ...stated(/(\d+)\s+levels/g, [maxJsonDepth]).map((levels) => `${levels} levels`)];
+  if (wrong.length > 0) {
+    throw new Error(`The contract's texts state ${[...new Set(wrong)].join(', ')}, which x-request-limits does not (${maxBodyBytes / 1024} KiB, ${maxHeaderBytes / 1024} KiB, ${maxJsonDepth} levels).`);
+  }
+  await writeTable(outDir, outputs.limitsTableJs, outputs.limitsTableDts, 'requestLimits', { maxBodyBytes, maxHeaderBytes, maxJsonDepth });
+}
+
+/** Every string in a JSON value. */
+const textsOf = (value) => (typeof value === 'string' ? [value] : typeof value === 'object' && value !== null ? Object.values(value).flatMap(textsOf) : []);
 
 /**
  * The bundle as an ES module, for code that validates against the whole document wherever it runs: a JSON import

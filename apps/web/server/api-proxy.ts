@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import fastifyHttpProxy from '@fastify/http-proxy';
 import type { FastifyInstance } from 'fastify';
-import { problem } from '@beeper-setup/validator';
+import { problem } from '@beeper-setup/edge';
 import { sendProblem } from './problem-answers.js';
 import { crossSiteRefusal } from './request-rules.js';
 

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError } from 'commander';
+import { portNumber } from '@beeper-setup/edge/node';
 import { defaultPort, startWebServer } from './serve.js';
 import { desktopTarget, InvalidTargetError, targetFromEnvironment, targetOrigin } from './target.js';
 
@@ -15,11 +16,6 @@ const program = new Command('beeper-setup-web')
   .addHelpText('after', `\nExample:\n  $ npx beeper-setup-web --target http://127.0.0.1:23380`)
   .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : 2))
   .parse();
-
-function portNumber(value: string): number {
-  if (/^\d{1,5}$/.test(value) && Number(value) <= 65535) return Number(value);
-  throw new InvalidArgumentError('a whole number from 0 to 65535.');
-}
 
 function target(value: string): string {
   try {

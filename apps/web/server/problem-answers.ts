@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyReply, RawServerBase, RouteGenericInterface } from 'fastify';
-import { problem } from '@beeper-setup/validator';
+import { payloadTooLarge, problem, unsupportedMediaType } from '@beeper-setup/edge';
 
 export type Problem = ReturnType<typeof problem>;
 
@@ -29,9 +29,9 @@ export function problemOfError(error: FastifyError): Problem {
     case 404:
       return notFound();
     case 413:
-      return problem('payload_too_large', 'The request body is too large.');
+      return payloadTooLarge();
     case 415:
-      return problem('unsupported_media_type', 'The request body must be application/json.');
+      return unsupportedMediaType();
     default:
       return problem('internal_error', 'The wizard server failed to answer this request.');
   }

@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { problem, refusedRequest } from '@beeper-setup/validator';
+import { problem, refusedRequest } from '@beeper-setup/edge';
 import type { Problem } from './problem-answers.js';
 
 /**

@@ -1,8 +1,9 @@
 import type { AddressInfo } from 'node:net';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import { serverOptions } from '@beeper-setup/edge/node';
 import { registerApiProxy } from './api-proxy.js';
 import { registerAppFiles } from './app-files.js';
-import { answerClientError } from './client-errors.js';
+import { answerClientError, answerOutsideRequests } from './client-errors.js';
 import { notFound, problemOfError, sendProblem } from './problem-answers.js';
 import { refusalOf } from './request-rules.js';
 import { securityHeaders } from './security-headers.js';
@@ -38,15 +39,16 @@ export interface RunningWebServer {
  */
 export async function startWebServer({ target, port, host = '127.0.0.1', distFolder, log = () => {}, answerDeadlineMs }: WebServerOptions): Promise<RunningWebServer> {
   const origin = targetOrigin(target);
-  // Without Host a request still reaches the rules, which answer a problem instead of Node's empty 400.
+  // The edge's limits; without Host a request still reaches the rules, which answer a problem instead of Node's empty 400.
   const app = Fastify({
-    http: { requireHostHeader: false },
+    http: serverOptions,
     clientErrorHandler: answerClientError,
     // What fastify refuses before routing (a target that does not percent-decode, such as `/%ff`) skips the hooks:
     // it gets the same problem, with the security headers, as every other answer.
     frameworkErrors: (error, _, reply) => sendProblem(reply, problemOfError(error), { ...securityHeaders, 'cache-control': 'no-store' }),
     forceCloseConnections: true,
   });
+  answerOutsideRequests(app.server, app.routing);
   try {
     answerEveryRequestTheSameWay(app, log);
     await registerAppFiles(app, { distFolder, target: origin });

@@ -1,4 +1,5 @@
-import { Command, InvalidArgumentError } from 'commander';
+import { Command } from 'commander';
+import { portNumber } from '@beeper-setup/edge/node';
 import { defaultPort, startMock } from './index.js';
 
 const program = new Command('beeper-setup-mock')
@@ -17,11 +18,6 @@ With --proxy, forwards to a real server and reports every contract violation ins
   .addHelpText('after', `\nExample:\n  $ npx beeper-setup-mock\n  $ curl http://127.0.0.1:${defaultPort}/v1/app/setup -H "Prefer: example=ready"`)
   .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : 2))
   .parse();
-
-function portNumber(value: string): number {
-  if (/^\d{1,5}$/.test(value) && Number(value) <= 65535) return Number(value);
-  throw new InvalidArgumentError('a whole number from 0 to 65535.');
-}
 
 interface Options {
   host: string;

@@ -2,70 +2,60 @@ import { once } from 'node:events';
 import { createServer, request, type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { text } from 'node:stream/consumers';
-import type { Problem } from '@beeper-setup/contract';
-import { openapiDocument } from '@beeper-setup/contract/document';
-import { problem, refusedRequest, type RequestPolicy } from '@beeper-setup/validator';
-import { answerClientError, refuseConnect } from '@beeper-setup/validator/node';
-import { allowedMethods } from './allowed-methods.js';
-import { nestsDeeperThan } from './json-depth.js';
-import { contractAnswerFor, retryAfterSeconds, type ContractAnswer } from './prism-answers.js';
+import { operationTable, routeOperation, type OperationId } from '@beeper-setup/contract';
+import { bearerToken, parseJsonBody, payloadTooLarge, problem, problemAnswer, refusedRequest, refusedRoute, type ProblemAnswer, type RequestPolicy } from '@beeper-setup/edge';
+import { answerClientError, continueIfItFits, readBody, refuseConnect, sendProblem, serverOptions } from '@beeper-setup/edge/node';
+import { validateRequestBody } from '@beeper-setup/validator';
+import { contractAnswerFor, invalidBodyAnswer, retryAfterSeconds } from './prism-answers.js';
 import type { RunningServer } from './prism.js';
-
-// The document the validator has loaded already, not openapi.json read a second time.
-const contract = openapiDocument as { components: { examples: Record<string, { value: Problem }> } };
-/** The contract's own problem bodies, so the guard answers exactly as the contract documents. */
-const problems = {
-  malformedJson: contract.components.examples.ProblemMalformedJson!.value,
-  payloadTooLarge: contract.components.examples.ProblemPayloadTooLarge!.value,
-};
-const maxBodyBytes = 64 * 1024;
-const maxHeaderBytes = 16 * 1024;
-/** Far beyond any body of the contract; a few thousand levels make Prism throw and die. */
-const maxJsonDepth = 64;
 
 export interface GuardOptions extends RequestPolicy {
   /** Where Prism listens now; `undefined` while it restarts. */
   prismUrl(): string | undefined;
-  /** Where malformed JSON goes instead (the server being proven); without it the guard answers it itself. */
-  malformedTarget?: string | undefined;
+  /** In proxy mode, the server being proven: a body Prism could not parse as JSON goes there instead. */
+  upstream?: string | undefined;
+  /** Whether Prism judges requests (mock mode, or proxy mode validating them): then the guard judges bodies in its place. */
+  validateRequests: boolean;
   host: string;
   port: number;
 }
 
 /**
- * The only door to Prism. It keeps out what Prism cannot take (bodies over 64 KiB, deep JSON, requests for
- * other hosts or origins, targets that are not a path of the contract), forwards the rest to Prism alone with the
- * path as given, and turns every answer that Prism or Node would give outside the contract into a contract problem.
+ * The only door to Prism. It keeps out what Prism cannot take (bodies over the contract's limit, deep JSON, requests
+ * for other hosts or origins, targets that are not a path of the contract), answers a body that breaks its schema
+ * with the fields that break it (Prism would answer the contract's first 400 example), forwards the rest to Prism
+ * alone with the path as given, and turns every answer that Prism or Node would give outside the contract into a
+ * contract problem.
  */
-export async function startGuard({ prismUrl, malformedTarget, host, port, allowedHosts, allowedOrigins }: GuardOptions): Promise<RunningServer> {
+export async function startGuard({ prismUrl, upstream, validateRequests, host, port, allowedHosts, allowedOrigins }: GuardOptions): Promise<RunningServer> {
   const policy = { allowedHosts, allowedOrigins };
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
-    handle(req, res).catch(() => answer(res, unavailable()));
+    handle(req, res).catch(() => sendProblem(res, unavailable()));
   };
-  // The contract's limit, whatever --max-http-header-size Node runs with.
-  const server = createServer({ maxHeaderSize: maxHeaderBytes }, onRequest);
+  const server = createServer(serverOptions, onRequest);
   // A client that waits for `100 Continue` before sending a body over the cap learns at once that it is too large.
-  server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
-    if (Number(req.headers['content-length']) > maxBodyBytes) return answer(res, problems.payloadTooLarge);
-    res.writeContinue();
-    onRequest(req, res);
-  });
+  server.on('checkContinue', continueIfItFits(onRequest));
   // Requests Node rejects before routing (not HTTP, headers over the cap) and CONNECT still get a contract problem.
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => answerClientError(error, socket));
   server.on('connect', (_, socket) => refuseConnect(socket));
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
-    const refusal = refusedTarget(req) ?? refusedRequest(req.headers, policy);
-    if (refusal) return answer(res, refusal);
+    const target = req.url ?? '';
+    // Only a path of the contract reaches Prism: an absolute-form target would name another server.
+    if (!target.startsWith('/')) return sendProblem(res, problem('invalid_request', 'The request target must be a path: this server is not a proxy.'));
+    const routed = routeOperation(req.method ?? '', target.split('?')[0]!);
+    if (!routed || !('operation' in routed)) return sendProblem(res, refusedRoute(routed));
+    const refusal = refusedRequest(req.headers, policy);
+    if (refusal) return sendProblem(res, refusal);
     const body = await readBody(req);
-    if (body === 'too-large') return answer(res, problems.payloadTooLarge);
-    if (nestsDeeperThan(body, maxJsonDepth)) return answer(res, problem('invalid_request', `The JSON body nests deeper than ${maxJsonDepth} levels.`));
-    if (isMalformedJson(body)) {
-      return malformedTarget ? forward(req, body, malformedTarget).then((upstream) => relay(upstream, res)) : answer(res, problems.malformedJson);
-    }
-    const target = prismUrl();
-    if (!target) return answer(res, unavailable());
-    return relay(await forward(req, body, target), res, contractAnswerFor);
+    if (body === 'too-large') return sendProblem(res, payloadTooLarge());
+    const parsed = parseJsonBody(body.length === 0 ? undefined : body.toString('utf8'));
+    if ('problem' in parsed) return upstream ? relay(await forward(req, body, upstream), res) : sendProblem(res, parsed.problem);
+    const invalid = validateRequests ? invalidBody(routed.operation, req.headers.authorization, parsed.value) : undefined;
+    if (invalid) return sendProblem(res, invalid);
+    const prism = prismUrl();
+    if (!prism) return sendProblem(res, unavailable());
+    return relay(await forward(req, body, prism), res, contractAnswerFor);
   }
 
   server.listen(port, host);
@@ -80,52 +70,18 @@ export async function startGuard({ prismUrl, malformedTarget, host, port, allowe
   };
 }
 
-/** Only a path of the contract reaches Prism: an absolute-form target or `//host/...` would name another server. */
-function refusedTarget(req: IncomingMessage): Problem | ContractAnswer | undefined {
-  const target = req.url ?? '';
-  if (!target.startsWith('/')) return problem('invalid_request', 'The request target must be a path: this server is not a proxy.');
-  const allowed = allowedMethods(target.split('?')[0]!);
-  if (allowed.length === 0) return problem('not_found', 'No operation of the contract has this path.');
-  if (!allowed.includes(req.method ?? '')) {
-    return { problem: problem('method_not_allowed', `This path accepts ${allowed.join(', ')}.`), headers: { allow: allowed.join(', ') } };
-  }
-  return undefined;
+/**
+ * The answer to a body that breaks the operation's schema, judged as Prism judges it, or `undefined`. An operation
+ * whose token is missing is left to Prism, which answers 401 before it looks at the body, as the simulator does.
+ */
+function invalidBody(operation: OperationId, authorization: string | undefined, body: unknown): ProblemAnswer | undefined {
+  if (operationTable[operation].auth === 'required' && !bearerToken(authorization)) return undefined;
+  const validation = validateRequestBody(operation, body);
+  return validation.valid ? undefined : invalidBodyAnswer(validation.errors);
 }
 
-const unavailable = (): ContractAnswer => ({
-  problem: problem('service_unavailable', 'The mock cannot reach the server behind it right now; try again shortly.'),
-  headers: { 'retry-after': String(retryAfterSeconds) },
-});
-
-async function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > maxBodyBytes) return 'too-large';
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
-}
-
-/** Bodies reach this point only as JSON: `refusedRequest` answers any other content type. */
-function isMalformedJson(body: Buffer): boolean {
-  if (body.length === 0) return false;
-  try {
-    JSON.parse(body.toString('utf8'));
-    return false;
-  } catch {
-    return true;
-  }
-}
-
-function answer(res: ServerResponse, what: Problem | ContractAnswer) {
-  const { problem: body, headers } = 'problem' in what ? what : { problem: what, headers: {} };
-  if (res.headersSent) return void res.destroy();
-  const text = JSON.stringify(body);
-  res.writeHead(body.status, { ...headers, 'content-type': 'application/problem+json', 'content-length': Buffer.byteLength(text), connection: 'close' });
-  res.end(text);
-}
+const unavailable = (): ProblemAnswer =>
+  problemAnswer(problem('service_unavailable', 'The mock cannot reach the server behind it right now; try again shortly.'), { retryAfterSeconds });
 
 /** Headers about this connection alone; the body goes on whole, with its length. */
 const hopByHop = ['connection', 'keep-alive', 'transfer-encoding', 'te', 'trailer', 'upgrade', 'expect', 'proxy-connection'];
@@ -142,7 +98,7 @@ function forward(req: IncomingMessage, body: Buffer, target: string): Promise<In
   });
 }
 
-type Remap = (status: number, body: unknown, violations: string | undefined) => ContractAnswer | undefined;
+type Remap = (status: number, body: unknown, violations: string | undefined) => ProblemAnswer | undefined;
 
 /** Passes an upstream answer on; with `remap`, an error answer that is no contract problem is replaced by one. */
 async function relay(upstream: IncomingMessage, res: ServerResponse, remap?: Remap): Promise<void> {
@@ -150,7 +106,7 @@ async function relay(upstream: IncomingMessage, res: ServerResponse, remap?: Rem
   if (remap && status >= 400) {
     const body = await text(upstream);
     const replacement = remap(status, parsedOrText(body), headerValue(upstream.headers['sl-violations']));
-    if (replacement) return answer(res, replacement);
+    if (replacement) return sendProblem(res, replacement);
     res.writeHead(status, upstream.headers);
     return void res.end(body);
   }

@@ -1,4 +1,4 @@
-import type { RequestPolicy } from '@beeper-setup/validator';
+import type { RequestPolicy } from '@beeper-setup/edge';
 import { startGuard } from './guard.js';
 import type { RunningServer } from './prism.js';
 import { supervisePrism } from './supervised-prism.js';
@@ -34,7 +34,15 @@ export async function startMock({ host = '127.0.0.1', port = 0, upstream, valida
     onRestart: onLog && (() => onLog('Prism exited; restarting it (requests answer 503 meanwhile)')),
   });
   try {
-    const guard = await startGuard({ prismUrl: prism.currentUrl, malformedTarget: upstream, host, port, allowedHosts, allowedOrigins });
+    const guard = await startGuard({
+      prismUrl: prism.currentUrl,
+      upstream,
+      validateRequests: upstream === undefined || validateRequests !== false,
+      host,
+      port,
+      allowedHosts,
+      allowedOrigins,
+    });
     return {
       url: guard.url,
       async close() {

@@ -1,11 +1,5 @@
-import type { Problem, ProblemCode } from '@beeper-setup/contract';
-import { problem, problemHeaders } from '@beeper-setup/validator';
-
-/** A contract problem and the headers its response needs. */
-export interface ContractAnswer {
-  problem: Problem;
-  headers: Record<string, string>;
-}
+import type { FieldError, ProblemCode } from '@beeper-setup/contract';
+import { invalidRequest, problem, problemHeaders, type ProblemAnswer } from '@beeper-setup/edge';
 
 const contractProblemType = 'urn:beeper:setup:problem:';
 /** How long a client should wait for Prism to be back, or for the upstream to answer again. */
@@ -26,7 +20,7 @@ const codeOfPrismError: Record<string, ProblemCode> = {
  * none at all), or `undefined` when the body already is a contract problem. Prism's title and detail stay in
  * `sl-violations`, which the conformance proxy's users read to tell Prism's verdict from the upstream's answer.
  */
-export function contractAnswerFor(status: number, body: unknown, violations: string | undefined): ContractAnswer | undefined {
+export function contractAnswerFor(status: number, body: unknown, violations: string | undefined): ProblemAnswer | undefined {
   const { type, title, detail } = (typeof body === 'object' && body !== null ? body : {}) as { type?: unknown; title?: unknown; detail?: unknown };
   if (typeof type === 'string' && type.startsWith(contractProblemType)) return undefined;
   const kind = typeof type === 'string' ? type.slice(type.indexOf('#') + 1) : '';
@@ -37,6 +31,26 @@ export function contractAnswerFor(status: number, body: unknown, violations: str
     'sl-violations': violations ?? asciiJson([{ severity: 'Error', code: kind, message: said }]),
   };
   return { problem: problem(code, detailFor(code, said)), headers };
+}
+
+/** How much of a verdict `sl-violations` carries: the body's `errors` has all of it. */
+const violationsLength = 4096;
+
+/**
+ * The guard's 400 for a body that breaks its operation's schema, in Prism's place: the edge's problem naming each
+ * field, and the verdict in `sl-violations` as Prism lists a request's violations, so that a conformance check that
+ * reads the header still sees that the request broke the contract.
+ */
+export function invalidBodyAnswer(fieldErrors: FieldError[]): ProblemAnswer {
+  const violations: { location: string[]; severity: 'Error'; message: string }[] = [];
+  for (const { pointer, detail } of fieldErrors) {
+    violations.push({ location: ['request', 'body'], severity: 'Error', message: `${pointer || 'the body'} ${detail}` });
+    if (violations.length > 1 && asciiJson(violations).length > violationsLength) {
+      violations.pop();
+      break;
+    }
+  }
+  return { problem: invalidRequest(fieldErrors), headers: { ...problemHeaders('invalid_request'), 'sl-violations': asciiJson(violations) } };
 }
 
 /** JSON that is safe as a header value: a character Node would refuse there (Prism may quote the request) as `\uXXXX`. */

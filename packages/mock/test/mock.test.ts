@@ -59,12 +59,33 @@ describe('startMock', () => {
     }
   });
 
-  it('in proxy mode passes malformed JSON to the upstream, which Prism could not parse', async () => {
+  it('in proxy mode passes malformed or too deeply nested JSON to the upstream, which Prism could not parse', async () => {
     const upstream = await recordingUpstream();
     const proxy = await start({ upstream: upstream.url });
-    const response = await postJson(proxy.url, '{"email":');
-    expect(await response.json()).toEqual({ from: 'upstream' });
-    expect(upstream.bodies).toEqual(['{"email":']);
+    const deep = `{"email":${'['.repeat(65)}${']'.repeat(65)}}`;
+    for (const body of ['{"email":', deep]) expect(await (await postJson(proxy.url, body)).json()).toEqual({ from: 'upstream' });
+    expect(upstream.bodies).toEqual(['{"email":', deep]);
+  });
+
+  it("answers a body that breaks its schema with the field that breaks it, not the contract's first 400 example", async () => {
+    const mock = await start();
+    const verify = (headers: Record<string, string>) =>
+      fetch(`${mock.url}/v1/app/setup/verification/recovery-key`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: '{"recoveryKey": ""}' });
+    const response = await verify({ authorization: 'Bearer test-token' });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({
+      type: 'urn:beeper:setup:problem:invalid_request',
+      title: 'Invalid request',
+      status: 400,
+      detail: 'The request body is invalid: /recoveryKey must NOT have fewer than 1 characters.',
+      code: 'invalid_request',
+      errors: [{ pointer: '/recoveryKey', detail: 'must NOT have fewer than 1 characters' }],
+    });
+    expect(JSON.parse(response.headers.get('sl-violations')!)).toEqual([
+      { location: ['request', 'body'], severity: 'Error', message: '/recoveryKey must NOT have fewer than 1 characters' },
+    ]);
+    // Without a token Prism answers first, with 401, as the simulator does.
+    expect((await verify({})).status).toBe(401);
   });
 
   const invalid = JSON.stringify({ email: 'not an email' });
@@ -73,10 +94,16 @@ describe('startMock', () => {
     const upstream = await recordingUpstream();
     const proxy = await start({ upstream: upstream.url });
     const response = await postJson(proxy.url, invalid);
-    // Prism's own 422 in proxy mode, as the contract's 400; the violation stays in sl-violations.
+    // Judged in Prism's place: the contract's 400 naming the fields, the verdict in sl-violations.
     expect(response.status).toBe(400);
-    expect(await response.json()).toMatchObject({ code: 'invalid_request' });
-    expect(response.headers.get('sl-violations')).not.toBeNull();
+    expect(await response.json()).toMatchObject({
+      code: 'invalid_request',
+      errors: [
+        { pointer: '/setupRequestID', detail: 'is required' },
+        { pointer: '/email', detail: 'must match format "email"' },
+      ],
+    });
+    expect(response.headers.get('sl-violations')).toContain('/setupRequestID is required');
     expect(upstream.bodies).toEqual([]);
   });
 

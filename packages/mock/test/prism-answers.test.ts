@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateSchema } from '@beeper-setup/validator';
-import { contractAnswerFor } from '../src/prism-answers.js';
+import { contractAnswerFor, invalidBodyAnswer } from '../src/prism-answers.js';
 
 const prismError = (kind: string, title = 'Prism says', detail = 'why') => ({ type: `https://stoplight.io/prism/errors#${kind}`, title, status: 0, detail });
 
@@ -52,5 +52,21 @@ describe('contractAnswerFor', () => {
     const answer = contractAnswerFor(status, body, undefined);
     expect(answer?.problem.code).toBe(code);
     expect(validateSchema('Problem', answer?.problem)).toEqual({ valid: true });
+  });
+});
+
+describe('invalidBodyAnswer', () => {
+  it("lists the violations in sl-violations as Prism would, within a header's size, while errors has them all", () => {
+    const errors = Array.from({ length: 100 }, (_, i) => ({ pointer: `/${'€'.repeat(200)}${i}`, detail: 'is not allowed' }));
+    const { problem, headers } = invalidBodyAnswer(errors);
+    expect(problem.errors).toEqual(errors);
+    expect(validateSchema('Problem', problem)).toEqual({ valid: true });
+    const header = headers['sl-violations']!;
+    expect(header).toMatch(/^[\x20-\x7e]+$/);
+    expect(header.length).toBeLessThanOrEqual(4096);
+    const listed = JSON.parse(header) as { location: string[]; message: string }[];
+    expect(listed.length).toBeGreaterThan(0);
+    expect(listed.length).toBeLessThan(errors.length);
+    expect(listed[0]).toEqual({ location: ['request', 'body'], severity: 'Error', message: `${errors[0]!.pointer} is not allowed` });
   });
 });

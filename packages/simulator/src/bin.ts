@@ -1,4 +1,5 @@
-import { Command, InvalidArgumentError } from 'commander';
+import { Command } from 'commander';
+import { portNumber } from '@beeper-setup/edge/node';
 import { exposureWarning } from './exposure-warning.js';
 import { defaultPort, startSimulator } from './http/server.js';
 
@@ -25,11 +26,6 @@ The control API (/_sim/) needs the token printed at start: Authorization: Bearer
   )
   .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : 2))
   .parse();
-
-function portNumber(value: string): number {
-  if (/^\d{1,5}$/.test(value) && Number(value) <= 65535) return Number(value);
-  throw new InvalidArgumentError('a whole number from 0 to 65535.');
-}
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];

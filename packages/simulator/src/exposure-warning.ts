@@ -1,4 +1,4 @@
-import { isLoopbackHostname } from '@beeper-setup/validator';
+import { isLoopbackHostname } from '@beeper-setup/edge';
 
 /** What to print, loudly, when the simulator listens where other machines can reach it; nothing on loopback. */
 export function exposureWarning(host: string): string | undefined {

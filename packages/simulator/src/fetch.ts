@@ -1,9 +1,10 @@
 // `@beeper-setup/simulator/fetch`: the simulator as a function from `Request` to `Response`, for wherever fetch
 // runs (MSW handlers, a Service Worker, a test calling it directly), and the client of its control API. Nothing
 // here or below imports `node:*`.
-import type { RequestPolicy } from '@beeper-setup/validator';
+import { isOverBodyLimit, payloadTooLarge, type RequestPolicy } from '@beeper-setup/edge';
 import type { Reply } from './core/api/reply.js';
-import { maxBodyBytes, payloadTooLarge, type SimulatorRequest } from './core/api/request.js';
+import type { SimulatorRequest } from './core/api/request.js';
+import { ProblemError } from './core/problems.js';
 import { simulatorCore, type SimulatorCoreOptions } from './core/simulator.js';
 
 export type { Clock } from './core/simulator.js';
@@ -56,7 +57,7 @@ async function simulatorRequestOf(request: Request, url: URL): Promise<Simulator
       'content-length': String(bytes.length),
     },
     body: async () => {
-      if (bytes.length > maxBodyBytes) throw payloadTooLarge();
+      if (isOverBodyLimit(bytes.length)) throw ProblemError.of(payloadTooLarge());
       return bytes.length === 0 ? undefined : new TextDecoder().decode(bytes);
     },
   };

@@ -1,11 +1,9 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { openapiDocument as document } from '@beeper-setup/contract/document';
-import { operationTable, pointerRef, pointerToken, resolvedSegments, valueAt, type components, type OperationId, type Problem } from '@beeper-setup/contract';
+import { operationTable, pointerRef, pointerToken, resolvedSegments, valueAt, type components, type FieldError, type OperationId } from '@beeper-setup/contract';
 
 export type SchemaName = keyof components['schemas'];
-/** One offending field, in the shape the contract's problem `errors` use. */
-export type FieldError = NonNullable<Problem['errors']>[number];
 export type Validation = { valid: true } | { valid: false; errors: FieldError[] };
 export interface ResponseToValidate {
   status: number;
@@ -21,9 +19,9 @@ const documentId = 'contract';
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
 const ajv = new Ajv2020({ allErrors: true, strict: true });
 addFormats(ajv);
-// The document is registered whole so that its internal $refs resolve; its OpenAPI fields are not JSON Schema,
+// The document is registered whole so that its internal $refs resolve; its root fields are OpenAPI, not JSON Schema,
 // and neither are the contract's schema extensions: each problem code's `x-status`, the ended states of a verification.
-ajv.addVocabulary(['openapi', 'info', 'servers', 'security', 'tags', 'paths', 'components', 'x-status', 'x-ended-states']);
+ajv.addVocabulary([...Object.keys(document), 'x-status', 'x-ended-states']);
 ajv.addSchema(document, documentId);
 
 const compiled = new Map<string, ValidateFunction>();
@@ -123,5 +121,3 @@ export function validateSchema(name: SchemaName, value: unknown): Validation {
 
 /** The bundled contract document, for tools that walk it. */
 export const contractDocument: Readonly<Json> = document;
-
-export { isLoopbackHostname, problem, problemHeaders, refusedRequest, type CheckedHeaders, type ProblemHeaderValues, type RequestPolicy } from './request-checks.js';

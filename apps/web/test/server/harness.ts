@@ -55,14 +55,18 @@ export function send(baseUrl: string, method: string, path: string, { headers = 
   });
 }
 
-/** Bytes written on a socket as they are, for what no HTTP client sends; resolves to the whole answer. */
-export async function sendRaw(baseUrl: string, bytes: string): Promise<string> {
+/**
+ * Bytes written on a socket as they are, for what no HTTP client sends; resolves to the whole answer once the server
+ * closes. `halfClose: false` keeps the sending side open, as a client that waits for `100 Continue` does.
+ */
+export async function sendRaw(baseUrl: string, bytes: string, { halfClose = true } = {}): Promise<string> {
   const { hostname, port } = new URL(baseUrl);
   const socket = connect(Number(port), hostname);
   let text = '';
   socket.setEncoding('utf8');
   socket.on('data', (chunk: string) => (text += chunk));
-  socket.end(bytes);
+  if (halfClose) socket.end(bytes);
+  else socket.write(bytes);
   await once(socket, 'close');
   return text;
 }

@@ -1,6 +1,6 @@
 // The servers' Origin and Host rules, applied before anything is served or forwarded.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { send, startWebServerWithTarget, type WebServerWithTarget } from './harness.js';
+import { send, sendRaw, startWebServerWithTarget, type WebServerWithTarget } from './harness.js';
 
 let servers: WebServerWithTarget;
 
@@ -68,5 +68,41 @@ describe('a target fastify refuses before routing', () => {
     const { headers } = await answer;
     expect(headers).toMatchObject({ 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer', 'cache-control': 'no-store' });
     expect(servers.target.received.length).toBe(before);
+  });
+});
+
+describe('what Node hands over outside a request', () => {
+  const bodyOf = (raw: string) => JSON.parse(raw.slice(raw.lastIndexOf('\r\n\r\n') + 4)) as unknown;
+
+  it('answers CONNECT with a 400 problem and the security headers instead of a tunnel', async () => {
+    const before = servers.target.received.length;
+    const raw = await sendRaw(servers.web.url, 'CONNECT evil.example:443 HTTP/1.1\r\nHost: evil.example:443\r\n\r\n');
+    expect(raw).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
+    expect(raw).toContain("frame-ancestors 'none'");
+    expect(bodyOf(raw)).toMatchObject({ status: 400, code: 'invalid_request' });
+    expect(servers.target.received.length).toBe(before);
+  });
+
+  it('answers Expect: 100-continue with a body over 64 KiB at once with 413, and forwards nothing', async () => {
+    const before = servers.target.received.length;
+    const raw = await sendRaw(
+      servers.web.url,
+      `POST /v1/app/setup/start HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${64 * 1024 + 1}\r\nExpect: 100-continue\r\n\r\n`,
+    );
+    expect(raw).toMatch(/^HTTP\/1\.1 413 Payload Too Large\r\n/);
+    expect(raw).toContain("frame-ancestors 'none'");
+    expect(bodyOf(raw)).toMatchObject({ status: 413, code: 'payload_too_large' });
+    expect(servers.target.received.length).toBe(before);
+  });
+
+  it('continues a body that fits and forwards it', async () => {
+    const before = servers.target.received.length;
+    const raw = await sendRaw(
+      servers.web.url,
+      'POST /v1/app/setup/start HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 2\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n{}',
+      { halfClose: false },
+    );
+    expect(raw).toMatch(/^HTTP\/1\.1 100 Continue\r\n\r\nHTTP\/1\.1 200 OK\r\n/);
+    expect(servers.target.received.slice(before)).toMatchObject([{ method: 'POST', url: '/v1/app/setup/start' }]);
   });
 });

@@ -1,5 +1,5 @@
-import { problemTable, type Problem, type ProblemCode } from '@beeper-setup/contract';
-import { problem, type FieldError } from '@beeper-setup/validator';
+import { problemTable, type FieldError, type Problem, type ProblemCode } from '@beeper-setup/contract';
+import { invalidRequest as invalidRequestProblem, problem } from '@beeper-setup/edge';
 
 /** A request the simulator rejects, as the contract documents it. Thrown by any layer; answered by the server. */
 export class ProblemError extends Error {
@@ -14,6 +14,11 @@ export class ProblemError extends Error {
     super(detail);
     Error.stackTraceLimit = stackTraceLimit;
     this.name = 'ProblemError';
+  }
+
+  /** The problem the edge built, thrown. */
+  static of({ code, detail, errors }: Problem): ProblemError {
+    return new ProblemError(code, detail, errors);
   }
 
   get status(): number {
@@ -37,18 +42,5 @@ export class TooManyAttemptsError extends ProblemError {
   }
 }
 
-/** A 405 that lists the methods the path accepts. */
-export class MethodNotAllowedError extends ProblemError {
-  constructor(
-    method: string,
-    readonly allowedMethods: string[],
-  ) {
-    super('method_not_allowed', `This path does not accept the method ${method}; it accepts ${allowedMethods.join(', ')}.`);
-  }
-}
-
-/** A 400 `invalid_request` naming the offending fields. */
-export function invalidRequest(fieldErrors: FieldError[]): ProblemError {
-  const described = fieldErrors.map(({ pointer, detail }) => `${pointer || 'the body'} ${detail}`).join('; ');
-  return new ProblemError('invalid_request', `The request body is invalid: ${described}.`, fieldErrors);
-}
+/** A 400 `invalid_request` naming the offending fields, worded by the edge as every server here words it. */
+export const invalidRequest = (fieldErrors: FieldError[]): ProblemError => ProblemError.of(invalidRequestProblem(fieldErrors));

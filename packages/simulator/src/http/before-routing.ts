@@ -1,28 +1,12 @@
 import type { IncomingMessage, RequestListener } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { answerClientError, refuseConnect as answerConnect } from '@beeper-setup/validator/node';
-import { problemReply } from '../core/api/reply.js';
-import { payloadTooLarge } from '../core/api/request.js';
-import { announcesTooLargeBody } from './node-request.js';
-import { sendReply } from './send-reply.js';
+import { answerClientError, continueIfItFits as continueIfItFitsAt, refuseConnect as answerConnect } from '@beeper-setup/edge/node';
 
 // Requests Node hands over before, or instead of, a normal request event: each still gets a problem body.
 
-/**
- * Asks for the body of an `Expect: 100-continue` request only when its announced size fits the cap; otherwise
- * answers 413 at once and closes the connection, since the client then sends no body.
- */
+/** The edge's `Expect: 100-continue` check (413 at once for an announced body over the cap), logging each refusal. */
 export function continueIfItFits(handler: RequestListener, log: (line: string) => void): RequestListener {
-  return (request, response) => {
-    if (!announcesTooLargeBody(request)) {
-      response.writeContinue();
-      handler(request, response);
-      return;
-    }
-    const reply = problemReply(payloadTooLarge());
-    sendReply(response, { ...reply, headers: { ...reply.headers, connection: 'close' } });
-    log(`${request.method} (announced body over the cap) 413`);
-  };
+  return continueIfItFitsAt(handler, { onRefused: (request) => log(`${request.method} (announced body over the cap) 413`) });
 }
 
 /** A `CONNECT` would take over the socket as a tunnel; it gets a problem instead. */

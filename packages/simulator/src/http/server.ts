@@ -1,7 +1,8 @@
 import { once } from 'node:events';
 import { createServer, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { RequestPolicy } from '@beeper-setup/validator';
+import type { RequestPolicy } from '@beeper-setup/edge';
+import { serverOptions } from '@beeper-setup/edge/node';
 import { simulatorCore, type SimulatorCore, type SimulatorCoreOptions } from '../core/simulator.js';
 import { answerUnparsableRequest, continueIfItFits, refuseConnect } from './before-routing.js';
 import { simulatorRequestOf } from './node-request.js';
@@ -39,8 +40,7 @@ export async function startSimulator({ host = '127.0.0.1', port = defaultPort, s
   const core = simulatorCore(options, { saved: opened?.saved, afterChange: save });
 
   const handler = requestListener(core, { allowedHosts, allowedOrigins: options.allowedOrigins }, log);
-  // Without Host the request reaches the handler, which answers a problem instead of Node's empty 400.
-  const server = createServer({ requireHostHeader: false }, handler);
+  const server = createServer(serverOptions, handler);
   server.on('checkContinue', continueIfItFits(handler, log));
   server.on('connect', (request, socket) => refuseConnect(request, socket, log));
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => answerUnparsableRequest(error, socket, log));

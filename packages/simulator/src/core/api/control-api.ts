@@ -1,5 +1,5 @@
-import type { CancelVerificationRequest, Verification } from '@beeper-setup/contract';
-import { validateSchema, type FieldError } from '@beeper-setup/validator';
+import type { CancelVerificationRequest, FieldError, Verification } from '@beeper-setup/contract';
+import { validateSchema } from '@beeper-setup/validator';
 import type { Session } from '../model/records.js';
 import { scenarios } from '../scenarios.js';
 import type { SimulatorContext } from '../operations/context.js';

@@ -1,6 +1,6 @@
-import { refusedRequest, type RequestPolicy } from '@beeper-setup/validator';
-import { MethodNotAllowedError, ProblemError } from '../problems.js';
-import { problemReply, type ApiRoute, type Reply } from './reply.js';
+import { refusedRequest, refusedRoute, type RequestPolicy } from '@beeper-setup/edge';
+import { ProblemError } from '../problems.js';
+import { answerReply, problemReply, type ApiRoute, type Reply } from './reply.js';
 import { RequestAborted, splitTarget, type SimulatorRequest } from './request.js';
 import type { FindRoute, RouteMatch } from './router.js';
 
@@ -40,8 +40,7 @@ export function requestHandler({ apis, log, afterEach }: RequestHandlerOptions):
   async function answer(request: SimulatorRequest, policy: RequestPolicy, path: string, match: RouteMatch<ApiRoute> | undefined): Promise<Reply> {
     if (!match) {
       const allowed = allowedMethods(path);
-      if (allowed.length > 0) throw new MethodNotAllowedError(request.method, allowed);
-      throw new ProblemError('not_found', `No operation has the method ${request.method} and this path.`);
+      return answerReply(refusedRoute(allowed.length > 0 ? { allowedMethods: allowed } : undefined));
     }
     const refused = refusedRequest(request.headers, policy);
     if (refused) throw new ProblemError(refused.code, refused.detail);

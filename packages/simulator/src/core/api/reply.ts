@@ -1,5 +1,5 @@
-import { problemHeaders } from '@beeper-setup/validator';
-import { MethodNotAllowedError, TooManyAttemptsError, type ProblemError } from '../problems.js';
+import { problemHeaders, type ProblemAnswer } from '@beeper-setup/edge';
+import { TooManyAttemptsError, type ProblemError } from '../problems.js';
 import type { SimulatorRequest } from './request.js';
 import type { Route } from './router.js';
 
@@ -18,11 +18,11 @@ export interface ApiRoute extends Route {
 export const json = (body: unknown): Reply => ({ status: 200, body });
 export const noContent: Reply = { status: 204 };
 
-/** A problem response, with the headers the contract requires for 401, 405 and 429. */
+/** A problem response, with the headers the contract requires for 401 and 429. */
 export function problemReply(problem: ProblemError): Reply {
-  const headers = problemHeaders(problem.code, {
-    retryAfterSeconds: problem instanceof TooManyAttemptsError ? problem.retryAfterSeconds : undefined,
-    allow: problem instanceof MethodNotAllowedError ? problem.allowedMethods : undefined,
-  });
+  const headers = problemHeaders(problem.code, { retryAfterSeconds: problem instanceof TooManyAttemptsError ? problem.retryAfterSeconds : undefined });
   return { status: problem.status, body: problem.toProblem(), headers };
 }
+
+/** The edge's answer as a reply. */
+export const answerReply = ({ problem, headers }: ProblemAnswer): Reply => ({ status: problem.status, body: problem, headers });

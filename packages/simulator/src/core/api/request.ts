@@ -1,4 +1,4 @@
-import type { CheckedHeaders } from '@beeper-setup/validator';
+import { bearerToken as bearerTokenOf, parseJsonBody, type CheckedHeaders } from '@beeper-setup/edge';
 import { ProblemError } from '../problems.js';
 
 /**
@@ -27,17 +27,11 @@ export class RequestAborted extends Error {
   }
 }
 
-export const maxBodyBytes = 64 * 1024;
-
-export const payloadTooLarge = () => new ProblemError('payload_too_large', 'The request body is larger than 64 KiB.');
-
+/** The body parsed as JSON (`undefined` for none); throws the edge's 400 for one nested too deep or not JSON. */
 export function parseJson(text: string | undefined): unknown {
-  if (text === undefined) return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new ProblemError('invalid_request', 'The request body is not valid JSON.', [{ pointer: '', detail: 'is not valid JSON' }]);
-  }
+  const parsed = parseJsonBody(text);
+  if ('problem' in parsed) throw ProblemError.of(parsed.problem);
+  return parsed.value;
 }
 
 export async function readJsonBody(request: SimulatorRequest): Promise<unknown> {
@@ -45,11 +39,7 @@ export async function readJsonBody(request: SimulatorRequest): Promise<unknown> 
 }
 
 /** The bearer token; an empty string when the header holds some other credential, which matches no session. */
-export function bearerToken(request: SimulatorRequest): string | undefined {
-  const header = request.headers.authorization;
-  if (header === undefined) return undefined;
-  return /^Bearer +(\S+) *$/i.exec(header)?.[1] ?? '';
-}
+export const bearerToken = (request: SimulatorRequest): string | undefined => bearerTokenOf(request.headers.authorization);
 
 /** Splits a request target without URL parsing, which would read `//host/...` as a host name. */
 export function splitTarget(target: string): { path: string; query: URLSearchParams } {

@@ -1,4 +1,5 @@
-import { problemTable, type Problem, type ProblemCode } from '@beeper-setup/contract';
+import type { Problem } from '@beeper-setup/contract';
+import { problem } from './problem.js';
 
 /** What the operator allows beyond loopback: the hosts a request may name, the web origins that may call. */
 export interface RequestPolicy {
@@ -17,32 +18,6 @@ export interface CheckedHeaders {
   'transfer-encoding'?: string | undefined;
 }
 
-/** The contract's problem document for a code. */
-export function problem(code: ProblemCode, detail: string): Problem {
-  const { status, title } = problemTable[code];
-  return { type: `urn:beeper:setup:problem:${code}`, title, status, detail, code };
-}
-
-/** What a problem answer says in its headers: when to try again, which methods the path accepts. */
-export interface ProblemHeaderValues {
-  retryAfterSeconds?: number | undefined;
-  allow?: readonly string[] | undefined;
-}
-
-/**
- * The headers the contract requires on a problem answer: its media type, `WWW-Authenticate` on a 401, `Retry-After`
- * (which a 429 must carry) and `Allow` (which a 405 must carry).
- */
-export function problemHeaders(code: ProblemCode, { retryAfterSeconds, allow }: ProblemHeaderValues = {}): Record<string, string> {
-  if (code === 'too_many_attempts' && retryAfterSeconds === undefined) throw new TypeError('A too_many_attempts problem needs retryAfterSeconds.');
-  if (code === 'method_not_allowed' && allow === undefined) throw new TypeError('A method_not_allowed problem needs allow.');
-  const headers: Record<string, string> = { 'content-type': 'application/problem+json' };
-  if (code === 'unauthorized') headers['www-authenticate'] = 'Bearer';
-  if (retryAfterSeconds !== undefined) headers['retry-after'] = String(retryAfterSeconds);
-  if (allow !== undefined) headers.allow = allow.join(', ');
-  return headers;
-}
-
 /**
  * The problem to answer a request that a web page or a DNS-rebinding attack could have sent, or `undefined` to
  * let it through: a missing `Host` (400), a `Host` that is neither loopback nor allowed (421), an `Origin` not
@@ -57,11 +32,12 @@ export function refusedRequest(headers: CheckedHeaders, policy: RequestPolicy = 
   if (origin !== undefined && !(policy.allowedOrigins ?? []).some((allowed) => allowed.toLowerCase() === origin.toLowerCase())) {
     return problem('origin_not_allowed', 'Web pages from this origin may not call this API.');
   }
-  if (hasBody(headers) && !isJson(headers['content-type'])) {
-    return problem('unsupported_media_type', 'The request body must be application/json.');
-  }
+  if (hasBody(headers) && !isJson(headers['content-type'])) return unsupportedMediaType();
   return undefined;
 }
+
+/** The 415 for a body that is not `application/json`. */
+export const unsupportedMediaType = (): Problem => problem('unsupported_media_type', 'The request body must be application/json.');
 
 /** `localhost`, `*.localhost`, `127.0.0.0/8` or `::1`, with or without the brackets of a `Host` header. */
 export function isLoopbackHostname(hostname: string): boolean {
@@ -90,3 +66,12 @@ function hasBody(headers: CheckedHeaders): boolean {
 }
 
 const isJson = (contentType: string | undefined) => contentType !== undefined && /^application\/json\s*(;|$)/i.test(contentType.trim());
+
+/**
+ * The token of an `Authorization: Bearer <token>` header; `undefined` without the header, and an empty string when it
+ * holds some other credential (which matches no session).
+ */
+export function bearerToken(authorization: string | undefined): string | undefined {
+  if (authorization === undefined) return undefined;
+  return /^Bearer +(\S+) *$/i.exec(authorization)?.[1] ?? '';
+}

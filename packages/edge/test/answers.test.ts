@@ -4,8 +4,8 @@ import { connect, type AddressInfo } from 'node:net';
 import { Duplex } from 'node:stream';
 import { text } from 'node:stream/consumers';
 import { afterEach, describe, expect, it } from 'vitest';
-import { validateSchema } from '../src/index.js';
-import { answerClientError, refuseConnect } from '../src/socket-answers.js';
+import { validateSchema } from '@beeper-setup/validator';
+import { answerClientError, refuseConnect, serverOptions } from '../src/node.js';
 
 const extraHeaders = { 'X-Frame-Options': 'DENY', 'Content-Type': 'text/html', connection: 'keep-alive' };
 
@@ -19,7 +19,7 @@ afterEach(async () => {
 /** A loopback server that answers Node's rejections with the module, and the raw bytes it sends for `request`. */
 async function answerFor(request: string): Promise<{ statusLine: string; headers: Record<string, string>; body: unknown; answered: boolean[] }> {
   const answered: boolean[] = [];
-  server = createServer({ maxHeaderSize: 16 * 1024 }, (_, response) => response.end());
+  server = createServer(serverOptions, (_, response) => response.end());
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => answered.push(answerClientError(error, socket, extraHeaders)));
   server.on('connect', (_, socket: Duplex) => answered.push(refuseConnect(socket, extraHeaders)));
   server.listen(0, '127.0.0.1');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isLoopbackHostname, problem, problemHeaders, refusedRequest, validateResponse, type CheckedHeaders } from '../src/index.js';
+import { validateResponse } from '@beeper-setup/validator';
+import { bearerToken, isLoopbackHostname, problem, problemHeaders, refusedRequest, type CheckedHeaders } from '../src/index.js';
 
 const json = { 'content-type': 'application/json', 'content-length': '2' };
 const policy = { allowedHosts: ['sim.internal', 'box.lan:8080'], allowedOrigins: ['http://localhost:5173'] };
@@ -70,5 +71,18 @@ describe('isLoopbackHostname', () => {
     ['192.168.1.5', false],
   ])('%s: %s', (name, loopback) => {
     expect(isLoopbackHostname(name)).toBe(loopback);
+  });
+});
+
+describe('bearerToken', () => {
+  it.each([
+    ['Bearer syt_abc', 'syt_abc'],
+    ['bearer  syt_abc ', 'syt_abc'],
+    ['Basic dXNlcjpwdw==', ''],
+    ['Bearer', ''],
+    ['Bearer two words', ''],
+    [undefined, undefined],
+  ])('%s: %s', (header, token) => {
+    expect(bearerToken(header)).toBe(token);
   });
 });
