@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyReply, RawServerBase, RouteGenericInterface } from 'fastify';
-import { payloadTooLarge, problem, unsupportedMediaType } from '@beeper-setup/edge';
+import { payloadTooLarge, problem, problemMediaType, unsupportedMediaType } from '@beeper-setup/edge';
 
 export type Problem = ReturnType<typeof problem>;
 
@@ -10,7 +10,7 @@ type AnyReply = FastifyReply<RouteGenericInterface, RawServerBase>;
 export function sendProblem(reply: AnyReply, body: Problem, headers: Record<string, string> = {}): AnyReply {
   return reply
     .code(body.status)
-    .headers({ ...headers, 'content-type': 'application/problem+json', 'cache-control': 'no-store' })
+    .headers({ ...headers, 'content-type': problemMediaType, 'cache-control': 'no-store' })
     // A Buffer, so that fastify adds no charset to the contract's media type.
     .send(Buffer.from(JSON.stringify(body)));
 }

@@ -6,6 +6,9 @@ export interface ProblemAnswer {
   headers: Record<string, string>;
 }
 
+/** The media type of every problem answer (RFC 9457). */
+export const problemMediaType = 'application/problem+json';
+
 /** The contract's problem document for a code. */
 export function problem(code: ProblemCode, detail: string): Problem {
   const { status, title } = problemTable[code];
@@ -25,7 +28,7 @@ export interface ProblemHeaderValues {
 export function problemHeaders(code: ProblemCode, { retryAfterSeconds, allow }: ProblemHeaderValues = {}): Record<string, string> {
   if (code === 'too_many_attempts' && retryAfterSeconds === undefined) throw new TypeError('A too_many_attempts problem needs retryAfterSeconds.');
   if (code === 'method_not_allowed' && allow === undefined) throw new TypeError('A method_not_allowed problem needs allow.');
-  const headers: Record<string, string> = { 'content-type': 'application/problem+json' };
+  const headers: Record<string, string> = { 'content-type': problemMediaType };
   if (code === 'unauthorized') headers['www-authenticate'] = 'Bearer';
   if (retryAfterSeconds !== undefined) headers['retry-after'] = String(retryAfterSeconds);
   if (allow !== undefined) headers.allow = allow.join(', ');

@@ -6,7 +6,7 @@ import { text } from 'node:stream/consumers';
 import { afterEach, describe, expect, it } from 'vitest';
 import { requestLimits } from '@beeper-setup/contract';
 import { validateResponse } from '@beeper-setup/validator';
-import { problem, problemAnswer, refusedRequest } from '../src/index.js';
+import { problem, problemAnswer, refusedRequest, refusedRoute } from '../src/index.js';
 import { continueIfItFits, readBody, sendProblem, serverOptions } from '../src/node.js';
 
 let server: Server | undefined;
@@ -124,9 +124,11 @@ describe('sendProblem', () => {
     expect(validateResponse('getSetupState', answer)).toEqual({ valid: true });
   });
 
-  it('sends the headers of a problem answer, such as Retry-After', async () => {
-    const answer = await answerOf((response) => sendProblem(response, problemAnswer(problem('service_unavailable', 'Soon.'), { retryAfterSeconds: 5 })));
-    expect([answer.status, answer.headers.get('retry-after'), answer.body.code]).toEqual([503, '5', 'service_unavailable']);
+  it('sends the headers of a problem answer, such as Retry-After or Allow', async () => {
+    const unavailable = await answerOf((response) => sendProblem(response, problemAnswer(problem('service_unavailable', 'Soon.'), { retryAfterSeconds: 5 })));
+    expect([unavailable.status, unavailable.headers.get('retry-after'), unavailable.body.code]).toEqual([503, '5', 'service_unavailable']);
+    const wrongMethod = await answerOf((response) => sendProblem(response, refusedRoute({ allowedMethods: ['GET', 'HEAD'] })));
+    expect([wrongMethod.status, wrongMethod.headers.get('allow'), wrongMethod.body.code]).toEqual([405, 'GET, HEAD', 'method_not_allowed']);
   });
 
   it('cuts off a response whose head was already sent', async () => {

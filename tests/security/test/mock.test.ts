@@ -153,6 +153,7 @@ describe('the localhost request checks of the mock’s guard', () => {
     ['a Host that is not loopback (DNS rebinding)', 421, 'misdirected_request', (): string => `GET /v1/app/setup HTTP/1.1\r\nHost: attacker.example\r\n\r\n`],
     ['an Origin not allowed', 403, 'origin_not_allowed', (): string => `GET /v1/app/setup HTTP/1.1\r\nHost: ${hostHeader()}\r\nOrigin: http://evil.example\r\n\r\n`],
     ['a body that is not JSON (a simple cross-origin POST)', 415, 'unsupported_media_type', (): string => `POST /v1/app/setup/email HTTP/1.1\r\nHost: ${hostHeader()}\r\nContent-Type: text/plain\r\nContent-Length: 2\r\n\r\n{}`],
+    ['no Host at all (Node alone answers an empty 400)', 400, 'invalid_request', (): string => 'GET /v1/app/setup HTTP/1.1\r\n\r\n'],
   ] as const)('%s: %i %s', async (_, status, code, request) => {
     await expectProblem(await sendRaw(mock.url, request()), status, code);
   });

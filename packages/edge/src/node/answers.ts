@@ -1,7 +1,7 @@
 import { STATUS_CODES, type IncomingMessage, type RequestListener, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { requestLimits, type Problem } from '@beeper-setup/contract';
-import { problem, problemHeaders, type ProblemAnswer } from '../problem.js';
+import { problem, problemHeaders, problemMediaType, type ProblemAnswer } from '../problem.js';
 import { isOverBodyLimit, payloadTooLarge } from '../request-body.js';
 
 /**
@@ -11,10 +11,10 @@ import { isOverBodyLimit, payloadTooLarge } from '../request-body.js';
 export type ExtraHeaders = Readonly<Record<string, string>>;
 
 /** Everything an answer of the edge sends: it closes the connection, whose request may not have been read to its end. */
-function answerHeaders({ problem: body, headers }: ProblemAnswer, text: string, extraHeaders: ExtraHeaders): Record<string, string> {
+function answerHeaders({ headers }: ProblemAnswer, text: string, extraHeaders: ExtraHeaders): Record<string, string> {
   const all: Record<string, string> = {};
   for (const [name, value] of Object.entries(extraHeaders)) all[name.toLowerCase()] = value;
-  return Object.assign(all, headers, { 'content-type': problemHeaders(body.code)['content-type']!, 'content-length': String(Buffer.byteLength(text)), connection: 'close' });
+  return Object.assign(all, headers, { 'content-type': problemMediaType, 'content-length': String(Buffer.byteLength(text)), connection: 'close' });
 }
 
 const asAnswer = (what: Problem | ProblemAnswer): ProblemAnswer => ('problem' in what ? what : { problem: what, headers: problemHeaders(what.code) });
