@@ -72,4 +72,11 @@ describe('check:generated', () => {
     ['an ended state that is not a state', { file: 'openapi/components/schemas/Verification.yaml', from: 'x-ended-states: [done, cancelled, error]', to: 'x-ended-states: [done, canceled, error]', error: 'Verification.state needs x-ended-states, a list of its enum values: ["done","canceled","error"]' }],
   ];
   it.each(unmarkedFlow)('fails, saying what is wrong, on %s', (_, { error, ...edit }) => failsAfter(edit, 'check-generated.mjs', error));
+
+  const disagreeingLimits: [string, { file: string; from: string; to: string; error: string }][] = [
+    ['a limit changed alone', { file: 'openapi/openapi.yaml', from: 'maxBodyBytes: 65536', to: 'maxBodyBytes: 32768', error: "The contract's texts state 64 KiB, which x-request-limits does not" }],
+    ['a text changed alone', { file: 'openapi/components/responses/PayloadTooLarge.yaml', from: '(64 KiB)', to: '(128 KiB)', error: "The contract's texts state 128 KiB, which x-request-limits does not" }],
+    ['a depth stated that is not the limit', { file: 'openapi/components/schemas/ProblemCode.yaml', from: 'deeper than 64 levels', to: 'deeper than 32 levels', error: "The contract's texts state 32 levels, which x-request-limits does not" }],
+  ];
+  it.each(disagreeingLimits)('fails when the request limits and a text that states them disagree: %s', (_, { error, ...edit }) => failsAfter(edit, 'check-generated.mjs', error));
 });
