@@ -50,7 +50,8 @@ describe.each(byId(operationsUnderTest.filter((operation) => operation.requestSc
     expect(response.headers.get('content-type')).toBe('application/problem+json');
     expect(validateSchema('Problem', response.body)).toEqual({ valid: true });
     expect(contractViolation(operation.method, operation.path, response)).toBeUndefined();
-    // Prism answers with the contract's first 400 example and names the violations in this header.
+    // The guard judges the body in Prism's place: the field in errors, and the verdict in Prism's header too.
+    expect(response.body.errors.map((error: { pointer: string }) => error.pointer)).toContain(`/${invalid.field}`);
     const violations = JSON.parse(response.headers.get('sl-violations') ?? '[]') as { location: string[] }[];
     expect(violations.map((violation) => violation.location.join('.'))).toContainEqual(expect.stringMatching(/^request\.body/));
     expect(JSON.stringify(violations)).toContain(invalid.field);
