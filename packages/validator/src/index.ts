@@ -39,9 +39,11 @@ function run(validate: ValidateFunction, value: unknown): Validation {
   return validate(value) ? { valid: true } : { valid: false, errors: toFieldErrors(validate.errors ?? []) };
 }
 
-// A problem lists at most this many field errors (`Problem.errors` has `maxItems`): a body with thousands of
-// unknown fields must not produce an answer the contract forbids.
-const maxFieldErrors = valueAt(document, ['components', 'schemas', 'Problem', 'properties', 'errors', 'maxItems']) as number;
+// A problem lists at most this many field errors (`Problem.errors` has `maxItems`), each pointer at most this long:
+// a body with thousands of unknown fields, or one with a very long name, must not produce an answer the contract forbids.
+const problemErrors = ['components', 'schemas', 'Problem', 'properties', 'errors'];
+const maxFieldErrors = valueAt(document, [...problemErrors, 'maxItems']) as number;
+const maxPointerLength = valueAt(document, [...problemErrors, 'items', 'properties', 'pointer', 'maxLength']) as number;
 
 /** Ajv's errors as the contract's field errors: a JSON Pointer to the field and what is wrong with it. */
 function toFieldErrors(errors: ErrorObject[]): FieldError[] {
@@ -49,13 +51,21 @@ function toFieldErrors(errors: ErrorObject[]): FieldError[] {
   const fieldErrors: FieldError[] = [];
   for (const error of errors) {
     if (fieldErrors.length === maxFieldErrors) break;
-    const fieldError = toFieldError(error);
+    const fieldError = withinPointerLimit(toFieldError(error));
     const key = `${fieldError.pointer} ${fieldError.detail}`;
     if (seen.has(key)) continue;
     seen.add(key);
     fieldErrors.push(fieldError);
   }
   return fieldErrors;
+}
+
+/** A field error whose pointer is too long to send, moved up to the nearest object it can point to. */
+function withinPointerLimit(fieldError: FieldError): FieldError {
+  if (fieldError.pointer.length <= maxPointerLength) return fieldError;
+  let pointer = fieldError.pointer;
+  while (pointer.length > maxPointerLength) pointer = pointer.slice(0, pointer.lastIndexOf('/'));
+  return { pointer, detail: `has a property whose name is too long to point to, which ${fieldError.detail}` };
 }
 
 function toFieldError({ keyword, instancePath, params, message }: ErrorObject): FieldError {

@@ -33,6 +33,13 @@ describe('validateRequestBody', () => {
     const problem = { type: 'urn:beeper:setup:problem:invalid_request', title: 'Invalid request', status: 400, detail: 'The request body is invalid.', code: 'invalid_request', errors };
     expect(validateSchema('Problem', problem)).toEqual({ valid: true });
   });
+
+  it('points to the nearest object when a property name is too long for a pointer the contract allows', () => {
+    const validation = validateRequestBody('verifyRecoveryKey', { recoveryKey: 'key', ['a'.repeat(2000)]: 1 });
+    expect(validation).toEqual({ valid: false, errors: [{ pointer: '', detail: 'has a property whose name is too long to point to, which is not allowed' }] });
+    const problem = { type: 'urn:beeper:setup:problem:invalid_request', title: 'Invalid request', status: 400, detail: 'The request body is invalid.', code: 'invalid_request', errors: validation.valid ? [] : validation.errors };
+    expect(validateSchema('Problem', problem)).toEqual({ valid: true });
+  });
 });
 
 describe('validateResponse', () => {
