@@ -2,8 +2,8 @@
 // request's method and path by the contract's router, and the answer's status, headers, media type and body are
 // validated against it.
 import type { Middleware } from 'openapi-fetch';
-import { routeOperation, type OperationId } from '@beeper-setup/contract';
-import { validateResponse, type FieldError } from '@beeper-setup/validator';
+import { routeOperation, type FieldError, type OperationId } from '@beeper-setup/contract';
+import { validateResponse } from '@beeper-setup/validator';
 
 /** An answer as a test holds it: its body parsed from JSON, `undefined` when it had none. */
 export interface Answer {
