@@ -125,6 +125,14 @@ describe('every answer is a contract problem', () => {
     await expectProblem(await sendRaw(mock.url, request), 413, 'payload_too_large', ['POST', '/v1/app/setup/email']);
   });
 
+  it('a body of 8 MiB sent whole: 413 payload_too_large, not a broken connection, by fetch and on a raw socket', async () => {
+    const huge = `{"email":"${'a'.repeat(8 * 1024 * 1024)}"}`;
+    await expectProblem(await postEmail(huge), 413, 'payload_too_large', ['POST', '/v1/app/setup/email']);
+    const request = `POST /v1/app/setup/email HTTP/1.1\r\nHost: ${hostHeader()}\r\nContent-Type: application/json\r\nContent-Length: ${huge.length}\r\nConnection: close\r\n\r\n${huge}`;
+    await expectProblem(await sendRaw(mock.url, request), 413, 'payload_too_large', ['POST', '/v1/app/setup/email']);
+    expect((await fetch(`${mock.url}/v1/app/setup`)).status).toBe(200);
+  });
+
   it('a chunked body reaches Prism whole: its answer, not an empty 400', async () => {
     const body = JSON.stringify({ email: 'a@example.com', setupRequestID: 'sr_1' });
     const request = `POST /v1/app/setup/email HTTP/1.1\r\nHost: ${hostHeader()}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n${body.length.toString(16)}\r\n${body}\r\n0\r\n\r\n`;
