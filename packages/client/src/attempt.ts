@@ -4,37 +4,30 @@ import type { Attempt } from './retry.js';
 export type Fetch = (request: Request, init?: RequestInit) => Promise<Response>;
 
 /**
- * Sends the request once, under a timeout of its own that covers the whole body, and tells how it went.
- * It throws only what is not a transport failure (a bug in a custom fetch, say).
+ * Sends the request once, under a timeout of its own that covers the whole body, and tells how it went (a failure
+ * while the caller's signal has fired is theirs to tell). It throws only what is not a transport failure (a bug in a
+ * custom fetch, say).
  */
 export async function attempt(fetch: Fetch, request: Request, timeoutMs: number, callerSignal: AbortSignal | undefined): Promise<Attempt> {
   const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, timeoutMs);
-  const onCallerAbort = () => controller.abort();
-  callerSignal?.addEventListener('abort', onCallerAbort);
+  const abort = () => controller.abort();
+  const timer = setTimeout(abort, timeoutMs);
+  callerSignal?.addEventListener('abort', abort);
   try {
     // The signal goes to fetch, not into a new Request: a Request that follows a signal costs more to build than
     // the rest of the call, and fetch makes its own from it anyway. A redirect comes back as it is, never followed.
     const response = await fetch(request, { signal: controller.signal, redirect: 'manual' });
     return { kind: 'response', response, body: response.body ? await response.text() : null };
   } catch (error) {
-    if (callerSignal?.aborted) return { kind: 'aborted' };
-    return timedOut ? { kind: 'timeout' } : transportFailure(error);
+    if (controller.signal.aborted) return { kind: 'timeout', reason: 'timeout' };
+    const code = errorCode(error);
+    if (code === 'ECONNREFUSED') return { kind: 'refused', reason: 'connection refused' };
+    if (code || error instanceof TypeError) return { kind: 'network', reason: code ?? 'network error' };
+    throw error;
   } finally {
     clearTimeout(timer);
-    callerSignal?.removeEventListener('abort', onCallerAbort);
+    callerSignal?.removeEventListener('abort', abort);
   }
-}
-
-function transportFailure(error: unknown): Attempt {
-  const code = errorCode(error);
-  if (code === 'ECONNREFUSED') return { kind: 'refused', reason: 'connection refused' };
-  if (code || error instanceof TypeError) return { kind: 'network', reason: code ?? 'network error' };
-  throw error;
 }
 
 /** The system error code (ECONNREFUSED, ECONNRESET...) behind a fetch failure, however deep undici put it. */

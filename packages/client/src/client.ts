@@ -2,6 +2,7 @@ import createClient, { type Client } from 'openapi-fetch';
 import { defaultServerUrl, type paths } from '@beeper-setup/contract';
 import type { Fetch } from './attempt.js';
 import { authenticate, checkedToken } from './authenticate.js';
+import { checkedNumber } from './checked.js';
 import { SetupRequest } from './request.js';
 import { resilientFetch, type Logger } from './resilient-fetch.js';
 
@@ -17,6 +18,11 @@ export interface SetupClientOptions {
   accessToken?: AccessToken | undefined;
   /** Per attempt, until the whole response has arrived. Default 30 000. */
   timeoutMs?: number | undefined;
+  /**
+   * For the whole call, every attempt and every wait between them included; one call can set its own
+   * (`client.GET(path, { deadlineMs })`). Default: none.
+   */
+  deadlineMs?: number | undefined;
   /** Extra attempts for failures that are safe to retry. Default 2. */
   maxRetries?: number | undefined;
   /** Default: the global `fetch`. */
@@ -37,6 +43,7 @@ export function createSetupClient(options: SetupClientOptions = {}): SetupClient
   const env = typeof process === 'undefined' ? {} : process.env;
   const baseUrl = checkedBaseUrl(options.baseUrl ?? env.BEEPER_DESKTOP_BASE_URL ?? defaultBaseUrl);
   const timeoutMs = checkedNumber('timeoutMs', options.timeoutMs ?? 30_000, 1);
+  const deadlineMs = options.deadlineMs === undefined ? undefined : checkedNumber('deadlineMs', options.deadlineMs, 1);
   const maxRetries = checkedNumber('maxRetries', options.maxRetries ?? 2, 0);
   // A token given as a string is checked now; one from a function, on each call.
   let accessToken: AccessToken | undefined = checkedToken(options.accessToken ?? env.BEEPER_ACCESS_TOKEN, options.accessToken === undefined ? 'BEEPER_ACCESS_TOKEN' : 'accessToken');
@@ -48,6 +55,7 @@ export function createSetupClient(options: SetupClientOptions = {}): SetupClient
       baseUrl,
       fetch: options.fetch ?? ((request, init) => globalThis.fetch(request, init)),
       timeoutMs,
+      deadlineMs,
       maxRetries,
       logger: options.logger ?? (env.BEEPER_DESKTOP_LOG === 'debug' ? { debug: (line) => console.error(`[beeper-setup] ${line}`) } : undefined),
     }),
@@ -67,9 +75,4 @@ function checkedBaseUrl(value: string): string {
   if (!/^https?:$/.test(url?.protocol ?? '')) throw new TypeError(`baseUrl must be an absolute http or https URL, such as ${defaultBaseUrl}.`);
   if (url?.username || url?.password) throw new TypeError('baseUrl must not hold a user name or password.');
   return value.replace(/\/+$/, '');
-}
-
-function checkedNumber(name: string, value: number, minimum: number): number {
-  if (!Number.isInteger(value) || value < minimum) throw new TypeError(`${name} must be a whole number of at least ${minimum}; got ${value}.`);
-  return value;
 }

@@ -57,14 +57,19 @@ export class ConnectionError extends SetupClientError {
   }
 }
 
+/**
+ * The call ran out of time: an attempt took longer than `timeoutMs` (and no retry was left or allowed), or the whole
+ * call, retries included, went past its `deadlineMs` (`pastDeadline`). `timeoutMs` is the time that ran out.
+ */
 export class TimeoutError extends SetupClientError {
   override name = 'TimeoutError';
 
   constructor(
     readonly timeoutMs: number,
     operation: OperationId | undefined,
+    readonly pastDeadline = false,
   ) {
-    super(`${operation ?? 'request'} timed out after ${timeoutMs} ms`, operation);
+    super(`${operation ?? 'request'} ${pastDeadline ? 'passed its deadline of' : 'timed out after'} ${timeoutMs} ms`, operation);
   }
 }
 

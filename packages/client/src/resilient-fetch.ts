@@ -1,5 +1,6 @@
-import { findOperation, operationTable, type OperationId } from '@beeper-setup/contract';
+import { operationTable, type OperationId } from '@beeper-setup/contract';
 import { attempt, type Fetch } from './attempt.js';
+import { checkedNumber } from './checked.js';
 import { AbortedError, ConnectionError, TimeoutError } from './errors.js';
 import { secretPattern } from './redact.js';
 import { SetupRequest } from './request.js';
@@ -14,55 +15,61 @@ export interface ResilienceOptions {
   baseUrl: string;
   fetch: Fetch;
   timeoutMs: number;
+  deadlineMs: number | undefined;
   maxRetries: number;
   logger: Logger | undefined;
 }
 
 /**
- * The fetch openapi-fetch calls: each attempt gets a fresh timeout covering the whole response; failures are
- * retried when that is safe for the operation; the call fails with typed errors, and an error response comes back
- * with no secret in it.
+ * The fetch openapi-fetch calls: each attempt gets a fresh timeout covering the whole response, and the call's
+ * deadline, if any, covers every attempt and every wait between them; failures are retried when that is safe for
+ * the operation; the call fails with typed errors, and an error response comes back with no secret in it.
  */
-export function resilientFetch({ baseUrl, fetch, timeoutMs, maxRetries, logger }: ResilienceOptions): (request: Request) => Promise<Response> {
+export function resilientFetch({ baseUrl, fetch, timeoutMs, deadlineMs, maxRetries, logger }: ResilienceOptions): (request: Request) => Promise<Response> {
   return async (request) => {
     const { method } = request;
-    const signal = request instanceof SetupRequest ? request.callerSignal : request.signal;
-    const path = pathOf(request.url, baseUrl);
-    const operation = findOperation(method, path);
-    const secretFields = operation ? operationTable[operation].secretFields : [];
-    // An operation this client does not know may carry a secret: its body is never sent twice.
-    const policy = { idempotent: method === 'GET' || method === 'HEAD', carriesSecret: !operation || secretFields.length > 0 };
+    // The operation the middleware found. A request it did not see (a middleware of the caller's may build its own)
+    // is not looked up again: as for an operation of no contract, its body is never sent twice, and every field
+    // the contract holds secret anywhere is kept out of what the call gives back.
+    const setup = request instanceof SetupRequest ? request : undefined;
+    const operation = setup?.operation;
+    const signal = setup ? setup.callerSignal : request.signal;
+    const deadline = setup?.deadlineMs === undefined ? deadlineMs : checkedNumber('deadlineMs', setup.deadlineMs, 1);
+    const endsAt = Date.now() + (deadline ?? Infinity);
+    const pastDeadline = () => new TimeoutError(deadline!, operation, true);
+    const secretFields = operation ? operationTable[operation].secretFields : everySecretField;
     // The template path is logged, not the concrete one, which could carry what the caller put in it.
-    const logged = operation ? operationTable[operation].path : path;
+    const path = operation ? operationTable[operation].path : '(unknown operation)';
+    const policy = { idempotent: method === 'GET' || method === 'HEAD', carriesSecret: !operation || secretFields.length > 0 };
     // A body stream can be read only once: the first attempt sends the request as built, and any later one a copy
     // with the body openapi-fetch serialised (or, for a request from elsewhere, the body read here).
-    const kept = request instanceof SetupRequest ? request.bodyText : undefined;
+    const kept = setup?.bodyText;
     const body = kept ?? (request.body ? await request.text() : undefined);
 
     for (let attemptsSoFar = 0; ; attemptsSoFar++) {
       if (signal?.aborted) throw new AbortedError(operation);
       const started = Date.now();
+      const left = endsAt - started;
       const sent = body === undefined || (attemptsSoFar === 0 && kept !== undefined) ? request : new Request(request, { body });
-      const outcome = await attempt(fetch, sent, timeoutMs, signal);
-      if (outcome.kind === 'aborted') throw new AbortedError(operation);
-      logger?.debug(`${method} ${logged} → ${outcome.kind === 'response' ? outcome.response.status : outcome.kind === 'timeout' ? 'timeout' : outcome.reason} in ${Date.now() - started} ms`);
+      const outcome = await attempt(fetch, sent, Math.min(timeoutMs, left), signal);
+      if (outcome.kind !== 'response' && signal?.aborted) throw new AbortedError(operation);
+      logger?.debug(`${method} ${path} → ${outcome.kind === 'response' ? outcome.response.status : outcome.reason} in ${Date.now() - started} ms`);
+      if (outcome.kind === 'timeout' && left <= timeoutMs) throw pastDeadline();
       const delay = attemptsSoFar < maxRetries ? retryDelayMs(outcome, policy, attemptsSoFar) : undefined;
       if (delay === undefined) {
         if (outcome.kind === 'response') return setupResponse(request, outcome.response, outcome.body, operation, () => secretPattern(request, body, secretFields));
         throw outcome.kind === 'timeout' ? new TimeoutError(timeoutMs, operation) : new ConnectionError(baseUrl, operation, outcome.reason);
       }
-      logger?.debug(`${method} ${logged}: retry ${attemptsSoFar + 1} of ${maxRetries} in ${Math.round(delay)} ms`);
-      await sleep(delay, signal, operation);
+      // A wait the deadline cuts short ends the call when the deadline passes.
+      const cut = endsAt - Date.now() <= delay;
+      if (!cut) logger?.debug(`${method} ${path}: retry ${attemptsSoFar + 1} of ${maxRetries} in ${Math.round(delay)} ms`);
+      await sleep(cut ? endsAt - Date.now() : delay, signal, operation);
+      if (cut) throw pastDeadline();
     }
   };
 }
 
-/** The path below the base URL (openapi-fetch's URLs start with it), without the query, as the contract writes it. */
-function pathOf(url: string, baseUrl: string): string {
-  const path = url.slice(baseUrl.length);
-  const query = path.indexOf('?');
-  return query === -1 ? path : path.slice(0, query);
-}
+const everySecretField = Object.values(operationTable).flatMap((operation): readonly string[] => operation.secretFields);
 
 function sleep(ms: number, signal: AbortSignal | undefined, operation: OperationId | undefined): Promise<void> {
   return new Promise((resolve, reject) => {

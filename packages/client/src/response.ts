@@ -10,25 +10,24 @@ import { redact, redactText } from './redact.js';
  */
 export class SetupResponse extends Response {
   readonly #text: string | null;
-  readonly #url: string;
+  /** A success body, parsed once to check it, until the first `json()` (openapi-fetch's) takes it. */
+  #parsed: unknown;
 
   constructor(
     text: string | null,
     init: ResponseInit,
     readonly operation: OperationId | undefined,
-    url: string,
+    override readonly url: string,
+    parsed?: unknown,
   ) {
     super(null, init);
     this.#text = text;
-    this.#url = url;
+    this.#parsed = parsed;
   }
 
-  static {
-    // Response defines these as accessors; a subclass redefines them the same way.
-    Object.defineProperties(this.prototype, {
-      url: { get: function (this: SetupResponse) { return this.#url; } },
-      body: { get: function (this: SetupResponse) { return this.#whole().body; } },
-    });
+  /** A fresh stream of the kept body on each read. */
+  override get body(): ReadableStream<Uint8Array<ArrayBuffer>> | null {
+    return this.#whole().body;
   }
 
   /** A plain Response with the kept body, for the readers that need a stream. */
@@ -41,7 +40,9 @@ export class SetupResponse extends Response {
   }
 
   override json(): Promise<unknown> {
-    return this.text().then(JSON.parse);
+    const parsed = this.#parsed;
+    this.#parsed = undefined;
+    return parsed === undefined ? this.text().then(JSON.parse) : Promise.resolve(parsed);
   }
 
   override blob(): Promise<Blob> {
@@ -53,7 +54,7 @@ export class SetupResponse extends Response {
   }
 
   override clone(): SetupResponse {
-    return new SetupResponse(this.#text, this, this.operation, this.#url);
+    return new SetupResponse(this.#text, this, this.operation, this.url);
   }
 }
 
@@ -67,8 +68,17 @@ export function setupResponse(request: Request, response: Response, text: string
   if (response.type === 'opaqueredirect' || /^30[12378]$/.test(String(status))) throw new RedirectError(locationOf(response, request, secrets()), operation);
   const url = response.url || request.url;
   if (ok) {
-    if (text && !isJson(text)) throw new InvalidResponseError(status, operation);
-    return new SetupResponse(text, response, operation, url);
+    let parsed: unknown;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      throw new InvalidResponseError(status, operation);
+    }
+    const success = new SetupResponse(text, response, operation, url, parsed);
+    // openapi-fetch parses a body of unknown length itself, from text(); given the length, it asks json(), which
+    // hands over the value parsed here, so the body is parsed once.
+    if (text && !success.headers.has('content-length')) success.headers.set('content-length', String(new TextEncoder().encode(text).length));
+    return success;
   }
   const hidden = secrets();
   const headers = new Headers();
@@ -83,13 +93,4 @@ function locationOf(response: Response, request: Request, secrets: RegExp | unde
   const target = new URL(location, request.url);
   target.username = target.password = '';
   return redact(target.href, secrets);
-}
-
-function isJson(text: string): boolean {
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -6,9 +6,8 @@ export type Attempt =
   | { kind: 'refused'; reason: string }
   /** The connection broke (reset, DNS, TLS...): the server may have acted. */
   | { kind: 'network'; reason: string }
-  | { kind: 'timeout' }
-  /** The caller's signal fired. */
-  | { kind: 'aborted' };
+  /** The attempt's timeout fired, or the caller's signal. */
+  | { kind: 'timeout'; reason: 'timeout' };
 
 export interface RetryPolicy {
   /** GET: safe to send again whatever happened. */
@@ -31,21 +30,11 @@ export function retryDelayMs(attempt: Attempt, policy: RetryPolicy, attemptsSoFa
 }
 
 function mayRetry(attempt: Attempt, { idempotent, carriesSecret }: RetryPolicy): boolean {
-  switch (attempt.kind) {
-    case 'aborted':
-      return false;
-    case 'refused':
-      return true;
-    case 'network':
-    case 'timeout':
-      return idempotent;
-    case 'response': {
-      const { status, headers } = attempt.response;
-      if (idempotent) return status === 408 || status === 429 || status >= 500;
-      // The server turned the request away without acting on it, and said when to come back.
-      return !carriesSecret && (status === 429 || status === 503) && retryAfterMs(headers) !== undefined;
-    }
-  }
+  if (attempt.kind !== 'response') return idempotent || attempt.kind === 'refused';
+  const { status, headers } = attempt.response;
+  if (idempotent) return status === 408 || status === 429 || status >= 500;
+  // The server turned the request away without acting on it, and said when to come back.
+  return !carriesSecret && (status === 429 || status === 503) && retryAfterMs(headers) !== undefined;
 }
 
 /** `retry-after-ms`, or `Retry-After` in seconds or as an HTTP date. */

@@ -39,6 +39,14 @@ export declare const routeOperation: Router<OperationId>;
 export declare function findOperation(method: string, path: string): OperationId | undefined;
 
 /**
+ * The operation `method` has on a path template of the contract (`/v1/app/setup/verifications/{verificationID}/accept`),
+ * as openapi-fetch's `schemaPath` gives it, or `undefined`: one look in the compiled routes that
+ * {@link routeOperation} reads, without matching a concrete path. `method` in any case (`HEAD` finds the `GET`
+ * operation). Alone, it leaves the router's patterns out of a bundle.
+ */
+export declare function findTemplateOperation(method: string, template: string): OperationId | undefined;
+
+/**
  * The operation a request is for and its path's parameters, or `undefined` when no operation has this method and
  * path: the same lookup as {@link findOperation}, for a server that also needs the parameters. `method` in any case;
  * `path` concrete, without a query string. A parameter matches one non-empty segment and is percent-decoded; a

@@ -3,10 +3,37 @@ import { operationTable } from './operation-table.js';
 /** @typedef {import('./find-operation.js').OperationId} OperationId */
 /** @typedef {import('./find-operation.js').OperationMatch} OperationMatch */
 /**
- * One path of a table: its operations by upper-case method (`HEAD` beside `GET`, which answers it), in the order an
- * `Allow` header lists them, and the pattern of a templated path.
- * @typedef {{ operations: Map<string, string>, pattern: RegExp | undefined }} PathRoutes
+ * The compiled routes of a table: each path as the table writes it (templates too), with its operations by
+ * upper-case method (`HEAD` beside `GET`, which answers it) in the order an `Allow` header lists them.
+ * @template {string} Id
+ * @typedef {Map<string, Map<string, Id>>} Routes
  */
+
+/**
+ * @template {string} Id
+ * @param {Record<Id, { method: string, path: string }>} table
+ * @returns {Routes<Id>}
+ */
+function compileRoutes(table) {
+  /** @type {Routes<Id>} */
+  const routes = new Map();
+  for (const [id, { method, path }] of /** @type {[Id, { method: string, path: string }][]} */ (Object.entries(table))) {
+    const operations = routes.get(path) ?? new Map();
+    routes.set(path, operations);
+    const upper = method.toUpperCase();
+    operations.set(upper, id);
+    if (upper === 'GET') operations.set('HEAD', id);
+  }
+  return routes;
+}
+
+/**
+ * The operation a path's routes have for `method`, in any case.
+ * @template {string} Id
+ * @param {Map<string, Id> | undefined} operations
+ * @param {string} method
+ */
+const operationOf = (operations, method) => operations?.get(method) ?? operations?.get(method.toUpperCase());
 
 /**
  * The router of an operation table (`operationTable`, or the control API's): a path's candidates are found first,
@@ -16,21 +43,19 @@ import { operationTable } from './operation-table.js';
  * @param {Record<Id, { method: string, path: string }>} table
  */
 export function createRouter(table) {
-  /** @type {Map<string, PathRoutes>} every path of the table, templated ones too, by its text */
-  const byPath = new Map();
-  for (const [id, { method, path }] of /** @type {[Id, { method: string, path: string }][]} */ (Object.entries(table))) {
-    // A parameter matches one non-empty path segment, captured under its name.
-    const pattern = path.includes('{') ? new RegExp(`^${path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{([^}]+)\}/g, '(?<$1>[^/]+)')}$`) : undefined;
-    const routes = byPath.get(path) ?? { operations: new Map(), pattern };
-    byPath.set(path, routes);
-    const upper = method.toUpperCase();
-    routes.operations.set(upper, id);
-    if (upper === 'GET') routes.operations.set('HEAD', id);
-  }
-  const templated = [...byPath.values()].filter((routes) => routes.pattern);
+  return routerOf(compileRoutes(table));
+}
 
-  /** @param {PathRoutes} routes @param {string} method */
-  const operationOf = (routes, method) => /** @type {Id | undefined} */ (routes.operations.get(method) ?? routes.operations.get(method.toUpperCase()));
+/**
+ * @template {string} Id
+ * @param {Routes<Id>} routes
+ */
+function routerOf(routes) {
+  /** @type {Map<string, RegExp>} each templated path and its pattern: a parameter matches one non-empty segment, captured under its name */
+  const patterns = new Map();
+  for (const path of routes.keys()) {
+    if (path.includes('{')) patterns.set(path, new RegExp(`^${path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{([^}]+)\}/g, '(?<$1>[^/]+)')}$`));
+  }
 
   /**
    * @param {string} method
@@ -38,27 +63,29 @@ export function createRouter(table) {
    * @returns {import('./find-operation.js').Routed<Id>}
    */
   return function route(method, path) {
-    const literal = byPath.get(path);
-    if (literal) {
-      const operation = operationOf(literal, method);
-      // A template sent as the path still gives each of its parameters (as `{name}`).
-      if (operation !== undefined) return { operation, params: literal.pattern?.exec(path)?.groups ?? {} };
-    }
-    const allowed = new Set(literal?.operations.keys());
-    for (const routes of templated) {
-      const params = routes === literal ? undefined : /** @type {RegExp} */ (routes.pattern).exec(path)?.groups;
+    const literal = routes.get(path);
+    const operation = operationOf(literal, method);
+    // A template sent as the path still gives each of its parameters (as `{name}`).
+    if (operation !== undefined) return { operation, params: patterns.get(path)?.exec(path)?.groups ?? {} };
+    const allowed = new Set(literal?.keys());
+    for (const [template, pattern] of patterns) {
+      const params = template === path ? undefined : pattern.exec(path)?.groups;
       if (!params) continue;
-      const operation = operationOf(routes, method);
+      const operations = /** @type {Map<string, Id>} */ (routes.get(template));
+      const operation = operationOf(operations, method);
       // decodeURIComponent costs more than the whole match even when there is nothing to decode.
       if (operation !== undefined) return { operation, params: path.includes('%') ? decodeParams(params) : params };
-      for (const method of routes.operations.keys()) allowed.add(method);
+      for (const method of operations.keys()) allowed.add(method);
     }
     return allowed.size > 0 ? { allowedMethods: [...allowed] } : undefined;
   };
 }
 
+/** The compiled routes of the setup API's operations, which its router and {@link findTemplateOperation} read. */
+const setupRoutes = /* @__PURE__ */ compileRoutes(operationTable);
+
 /** The router of the setup API's operations. */
-export const routeOperation = createRouter(operationTable);
+export const routeOperation = /* @__PURE__ */ routerOf(setupRoutes);
 
 /**
  * @param {string} method
@@ -68,6 +95,15 @@ export const routeOperation = createRouter(operationTable);
 export function findOperation(method, path) {
   const routed = routeOperation(method, path);
   return routed && 'operation' in routed ? routed.operation : undefined;
+}
+
+/**
+ * @param {string} method
+ * @param {string} template
+ * @returns {OperationId | undefined}
+ */
+export function findTemplateOperation(method, template) {
+  return operationOf(setupRoutes.get(template), method);
 }
 
 /**

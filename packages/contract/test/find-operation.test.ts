@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRouter, findOperation, matchOperation, operationTable, routeOperation, type OperationId } from '../src/index.js';
+import { createRouter, findOperation, findTemplateOperation, matchOperation, operationTable, routeOperation, type OperationId } from '../src/index.js';
 
 /** Requests no operation of the contract takes. */
 const unmatched = [
@@ -17,6 +17,24 @@ describe('findOperation', () => {
     expect(findOperation(method, path)).toBe(id);
     expect(findOperation(method.toUpperCase(), path)).toBe(id);
   });
+});
+
+describe('findTemplateOperation', () => {
+  it.each(Object.entries(operationTable))('finds %s by its method and path template, as findOperation does', (id, { method, path }) => {
+    expect(findTemplateOperation(method, path)).toBe(id);
+    expect(findTemplateOperation(method.toUpperCase(), path)).toBe(findOperation(method, path));
+  });
+
+  it('finds the GET operation for HEAD', () => {
+    expect(findTemplateOperation('HEAD', '/v1/app/setup/verifications/{verificationID}')).toBe('getVerification');
+  });
+
+  it.each([...unmatched, ['a concrete path, which only a router matches', 'POST', '/v1/app/setup/verifications/abc123/accept']] as const)(
+    'finds nothing for %s',
+    (_, method, path) => {
+      expect(findTemplateOperation(method, path)).toBeUndefined();
+    },
+  );
 });
 
 describe('matchOperation, and findOperation beside it', () => {
