@@ -1,4 +1,5 @@
 import type { Attempt } from './retry.js';
+import { whenDue } from './wait.js';
 
 /** A fetch that honours `init.signal`; it is handed the request openapi-fetch built. */
 export type Fetch = (request: Request, init?: RequestInit) => Promise<Response>;
@@ -10,9 +11,7 @@ export type Fetch = (request: Request, init?: RequestInit) => Promise<Response>;
  */
 export async function attempt(fetch: Fetch, request: Request, timeoutMs: number, callerSignal: AbortSignal | undefined): Promise<Attempt> {
   const controller = new AbortController();
-  const abort = () => controller.abort();
-  const timer = setTimeout(abort, timeoutMs);
-  callerSignal?.addEventListener('abort', abort);
+  const stop = whenDue(timeoutMs, callerSignal, () => controller.abort());
   try {
     // The signal goes to fetch, not into a new Request: a Request that follows a signal costs more to build than
     // the rest of the call, and fetch makes its own from it anyway. A redirect comes back as it is, never followed.
@@ -25,8 +24,7 @@ export async function attempt(fetch: Fetch, request: Request, timeoutMs: number,
     if (code || error instanceof TypeError) return { kind: 'network', reason: code ?? 'network error' };
     throw error;
   } finally {
-    clearTimeout(timer);
-    callerSignal?.removeEventListener('abort', abort);
+    stop();
   }
 }
 

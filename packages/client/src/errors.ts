@@ -109,10 +109,6 @@ export class AbortedError extends SetupClientError {
   }
 }
 
-export function apiErrorFor(status: number, problem: Problem | undefined, operation: OperationId | undefined, retryAfterMs: number | undefined): ApiError {
-  return new (status === 429 ? RateLimitError : ApiError)(status, problem, operation, retryAfterMs);
-}
-
 /**
  * Whether `error` is an answer of the server carrying one of these problem codes (any code when none is given), so
  * an app branches on the code the contract defines:

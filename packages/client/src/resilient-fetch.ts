@@ -1,4 +1,4 @@
-import { operationTable, type OperationId } from '@beeper-setup/contract';
+import { operationTable } from '@beeper-setup/contract';
 import { attempt, type Fetch } from './attempt.js';
 import { checkedNumber } from './checked.js';
 import { AbortedError, ConnectionError, TimeoutError } from './errors.js';
@@ -6,6 +6,7 @@ import { secretPattern } from './redact.js';
 import { SetupRequest } from './request.js';
 import { setupResponse } from './response.js';
 import { retryDelayMs } from './retry.js';
+import { sleep } from './wait.js';
 
 export interface Logger {
   debug(message: string): void;
@@ -36,7 +37,6 @@ export function resilientFetch({ baseUrl, fetch, timeoutMs, deadlineMs, maxRetri
     const signal = setup ? setup.callerSignal : request.signal;
     const deadline = setup?.deadlineMs === undefined ? deadlineMs : checkedNumber('deadlineMs', setup.deadlineMs, 1);
     const endsAt = Date.now() + (deadline ?? Infinity);
-    const pastDeadline = () => new TimeoutError(deadline!, operation, true);
     const secretFields = operation ? operationTable[operation].secretFields : everySecretField;
     // The template path is logged, not the concrete one, which could carry what the caller put in it.
     const path = operation ? operationTable[operation].path : '(unknown operation)';
@@ -46,41 +46,29 @@ export function resilientFetch({ baseUrl, fetch, timeoutMs, deadlineMs, maxRetri
     const kept = setup?.bodyText;
     const body = kept ?? (request.body ? await request.text() : undefined);
 
-    for (let attemptsSoFar = 0; ; attemptsSoFar++) {
+    // `cut`: the deadline passes before the next attempt could start.
+    for (let attemptsSoFar = 0, cut = false; ; attemptsSoFar++) {
       if (signal?.aborted) throw new AbortedError(operation);
+      if (cut) throw new TimeoutError(deadline!, operation, true);
       const started = Date.now();
       const left = endsAt - started;
       const sent = body === undefined || (attemptsSoFar === 0 && kept !== undefined) ? request : new Request(request, { body });
       const outcome = await attempt(fetch, sent, Math.min(timeoutMs, left), signal);
-      if (outcome.kind !== 'response' && signal?.aborted) throw new AbortedError(operation);
       logger?.debug(`${method} ${path} → ${outcome.kind === 'response' ? outcome.response.status : outcome.reason} in ${Date.now() - started} ms`);
-      if (outcome.kind === 'timeout' && left <= timeoutMs) throw pastDeadline();
+      if (outcome.kind === 'timeout' && (signal?.aborted || left <= timeoutMs)) {
+        cut = true;
+        continue;
+      }
       const delay = attemptsSoFar < maxRetries ? retryDelayMs(outcome, policy, attemptsSoFar) : undefined;
       if (delay === undefined) {
         if (outcome.kind === 'response') return setupResponse(request, outcome.response, outcome.body, operation, () => secretPattern(request, body, secretFields));
         throw outcome.kind === 'timeout' ? new TimeoutError(timeoutMs, operation) : new ConnectionError(baseUrl, operation, outcome.reason);
       }
-      // A wait the deadline cuts short ends the call when the deadline passes.
-      const cut = endsAt - Date.now() <= delay;
+      cut = endsAt - Date.now() <= delay;
       if (!cut) logger?.debug(`${method} ${path}: retry ${attemptsSoFar + 1} of ${maxRetries} in ${Math.round(delay)} ms`);
-      await sleep(cut ? endsAt - Date.now() : delay, signal, operation);
-      if (cut) throw pastDeadline();
+      await sleep(cut ? endsAt - Date.now() : delay, signal);
     }
   };
 }
 
 const everySecretField = Object.values(operationTable).flatMap((operation): readonly string[] => operation.secretFields);
-
-function sleep(ms: number, signal: AbortSignal | undefined, operation: OperationId | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(new AbortedError(operation));
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}

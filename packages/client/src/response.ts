@@ -81,8 +81,7 @@ export function setupResponse(request: Request, response: Response, text: string
     return success;
   }
   const hidden = secrets();
-  const headers = new Headers();
-  for (const [name, value] of response.headers) if (name !== 'content-length') headers.append(name, redact(value, hidden));
+  const headers = redact([...response.headers].filter(([name]) => name !== 'content-length'), hidden);
   return new SetupResponse(text && redactText(text, hidden), { status, statusText: redact(statusText, hidden), headers }, operation, url);
 }
 

@@ -37,14 +37,9 @@ function mayRetry(attempt: Attempt, { idempotent, carriesSecret }: RetryPolicy):
   return !carriesSecret && (status === 429 || status === 503) && retryAfterMs(headers) !== undefined;
 }
 
-/** `retry-after-ms`, or `Retry-After` in seconds or as an HTTP date. */
+/** `retry-after-ms`, or `Retry-After` in seconds, the form the contract gives it. */
 export function retryAfterMs(headers: Headers): number | undefined {
   const milliseconds = Number.parseFloat(headers.get('retry-after-ms') ?? '');
-  if (milliseconds >= 0) return milliseconds;
-  const retryAfter = headers.get('retry-after');
-  if (!retryAfter) return undefined;
-  const seconds = Number(retryAfter);
-  if (seconds >= 0) return seconds * 1000;
-  const date = Date.parse(retryAfter);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+  const seconds = Number.parseFloat(headers.get('retry-after') ?? '');
+  return milliseconds >= 0 ? milliseconds : seconds >= 0 ? seconds * 1000 : undefined;
 }

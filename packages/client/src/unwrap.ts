@@ -1,4 +1,4 @@
-import { apiErrorFor, isProblemDocument } from './errors.js';
+import { ApiError, isProblemDocument, RateLimitError } from './errors.js';
 import { SetupResponse } from './response.js';
 import { retryAfterMs } from './retry.js';
 
@@ -15,5 +15,6 @@ export async function unwrap<R extends { data?: unknown; error?: unknown; respon
   const { data, error, response } = await result;
   if (response.ok) return data as Data<R>;
   const operation = response instanceof SetupResponse ? response.operation : undefined;
-  throw apiErrorFor(response.status, isProblemDocument(error) ? error : undefined, operation, retryAfterMs(response.headers));
+  const { status } = response;
+  throw new (status === 429 ? RateLimitError : ApiError)(status, isProblemDocument(error) ? error : undefined, operation, retryAfterMs(response.headers));
 }
