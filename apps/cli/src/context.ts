@@ -3,7 +3,6 @@ import { credentialsStore, type Credentials } from './credentials.js';
 import { UsageError } from './failures.js';
 import { createInput, type Input } from './input.js';
 import { createOutput, printError, type Output } from './output.js';
-import { requestDeadline } from './request-deadline.js';
 
 export interface GlobalOptions {
   baseUrl?: string;
@@ -38,12 +37,14 @@ export async function createContext(options: GlobalOptions, env: NodeJS.ProcessE
     {
       baseUrl: options.baseUrl ?? env.BEEPER_DESKTOP_BASE_URL ?? defaultBaseUrl,
       accessToken: fromEnvironment,
+      // One deadline for each call, its retries included, so that "did not answer within 30 s" means 30 s; each
+      // attempt may take what is left of it.
+      deadlineMs: requestTimeoutMs,
       timeoutMs: requestTimeoutMs,
       logger: options.debug ? { debug: (line) => printError(`[debug] ${line}`) } : undefined,
     },
     { baseUrl: options.baseUrl !== undefined ? '--base-url' : '$BEEPER_DESKTOP_BASE_URL', accessToken: '$BEEPER_ACCESS_TOKEN' },
   );
-  client.use(requestDeadline(requestTimeoutMs));
   const credentials: Credentials = credentialsStore(env);
   let token = fromEnvironment ?? checkedSavedToken(client, await credentials.token(client.baseUrl));
   client.setAccessToken(() => token);

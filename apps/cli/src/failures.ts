@@ -1,5 +1,4 @@
 import {
-  AbortedError,
   ApiError,
   ConnectionError,
   InvalidResponseError,
@@ -51,8 +50,7 @@ export function describeFailure(error: unknown, { baseUrl, requestTimeoutMs }: F
   if (error instanceof ConnectionError) {
     return { message: `Cannot reach ${baseUrl}: is Beeper Desktop running? Try --base-url.`, exitCode: exitCodes.unreachable };
   }
-  // Aborted: the request's deadline passed (the CLI aborts nothing else).
-  if (error instanceof TimeoutError || error instanceof AbortedError) {
+  if (error instanceof TimeoutError) {
     const within = requestTimeoutMs === undefined ? '' : ` within ${requestTimeoutMs / 1000} s`;
     return { message: `${baseUrl} did not answer${within}. Try again, or check --base-url (or raise --request-timeout).`, exitCode: exitCodes.unreachable };
   }

@@ -75,9 +75,9 @@ export function setupResponse(request: Request, response: Response, text: string
       throw new InvalidResponseError(status, operation);
     }
     const success = new SetupResponse(text, response, operation, url, parsed);
-    // openapi-fetch parses a body of unknown length itself, from text(); given the length, it asks json(), which
-    // hands over the value parsed here, so the body is parsed once.
-    if (text && !success.headers.has('content-length')) success.headers.set('content-length', String(new TextEncoder().encode(text).length));
+    // openapi-fetch parses a body of unknown length itself, from text(); given its length (the kept body's, which
+    // a compressed one's header does not tell), it asks json(), which hands over the value parsed here.
+    if (text) success.headers.set('content-length', String(/[^\x00-\x7f]/.test(text) ? new TextEncoder().encode(text).length : text.length));
     return success;
   }
   const hidden = secrets();

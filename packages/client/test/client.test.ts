@@ -76,6 +76,7 @@ describe('options', () => {
     [{ timeoutMs: 0 }, 'timeoutMs must be a whole number of at least 1'],
     [{ maxRetries: -1 }, 'maxRetries must be a whole number of at least 0'],
     [{ maxRetries: 1.5 }, 'maxRetries must be a whole number of at least 0'],
+    [{ deadlineMs: 0 }, 'deadlineMs must be a whole number of at least 1'],
   ])('rejects %o with a clear message', (options, message) => {
     expect(() => createSetupClient(options)).toThrow(message);
   });

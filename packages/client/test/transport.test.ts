@@ -210,6 +210,70 @@ describe('timeouts and aborts', () => {
   });
 });
 
+describe('the deadline (deadlineMs), one for the whole call', () => {
+  /** Settles the call, and tells when (fake time since it started) it failed. */
+  async function failedAt(call: Promise<unknown>) {
+    const started = Date.now();
+    const outcome = call.then(
+      () => expect.unreachable('the call should fail'),
+      (error: unknown) => ({ error, after: Date.now() - started }),
+    );
+    await vi.runAllTimersAsync();
+    return outcome;
+  }
+
+  it('stops a call retrying against a server that answers 503 with Retry-After: 1, with a TimeoutError that says so', async () => {
+    const fetch = scriptedFetch(problem(503, 'service_unavailable', 'Starting.', { 'retry-after': '1' }));
+    const { error, after } = await failedAt(clientWith(fetch, { deadlineMs: 2500, maxRetries: 10 }).GET('/v1/app/setup'));
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(error).toMatchObject({ timeoutMs: 2500, pastDeadline: true, operation: 'getSetupState', message: 'getSetupState passed its deadline of 2500 ms' });
+    expect(error).not.toBeInstanceOf(AbortedError);
+    expect(after).toBe(2500);
+    expect(gaps(fetch)).toEqual([1000, 1000]);
+  });
+
+  it('stops a call waiting on a server that never answers, its attempts and backoff included', async () => {
+    const fetch = scriptedFetch(neverAnswers);
+    const { error, after } = await failedAt(clientWith(fetch, { timeoutMs: 1000, deadlineMs: 2500, maxRetries: 10 }).GET('/v1/app/setup'));
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(error).toMatchObject({ timeoutMs: 2500, pastDeadline: true });
+    expect(after).toBe(2500);
+    // 1 s, 0.5 s of backoff, then the deadline's last second.
+    expect(gaps(fetch)).toEqual([1500]);
+  });
+
+  it('can be set for one call, over the client\'s', async () => {
+    const fetch = scriptedFetch(neverAnswers);
+    const { error, after } = await failedAt(clientWith(fetch, { deadlineMs: 60_000 }).GET('/v1/app/setup', { deadlineMs: 700 }));
+    expect(error).toMatchObject({ timeoutMs: 700, pastDeadline: true });
+    expect(after).toBe(700);
+  });
+
+  it('leaves a call that ends in time alone, and the per-attempt timeout its own', async () => {
+    const fetch = scriptedFetch(problem(500, 'internal_error'), json(200, sessionReady));
+    const { value } = await settle(unwrap(clientWith(fetch, { deadlineMs: 5000 }).GET('/v1/app/setup')));
+    expect(value).toEqual(sessionReady);
+    const timedOut = await failedAt(clientWith(scriptedFetch(neverAnswers), { timeoutMs: 1000, deadlineMs: 5000, maxRetries: 0 }).GET('/v1/app/setup'));
+    expect(timedOut.error).toMatchObject({ timeoutMs: 1000, pastDeadline: false, message: 'getSetupState timed out after 1000 ms' });
+  });
+
+  it('is told apart from the caller\'s own abort', async () => {
+    const controller = new AbortController();
+    const call = clientWith(scriptedFetch(neverAnswers), { deadlineMs: 10_000 }).GET('/v1/app/setup', { signal: controller.signal }).catch((error: unknown) => error);
+    await vi.advanceTimersByTimeAsync(100);
+    controller.abort();
+    expect(await call).toBeInstanceOf(AbortedError);
+  });
+
+  it.each([0, -1, 1.5, Number.NaN])('refuses %s for one call, before anything is sent', async (deadlineMs) => {
+    const fetch = scriptedFetch(json(200, sessionReady));
+    const { error } = await settle(clientWith(fetch).GET('/v1/app/setup', { deadlineMs }));
+    expect(error).toBeInstanceOf(TypeError);
+    expect((error as Error).message).toMatch(/^deadlineMs must be a whole number of at least 1/);
+    expect(fetch.calls).toHaveLength(0);
+  });
+});
+
 describe('connection errors', () => {
   it('name the base URL and hint that Beeper Desktop may not be running', async () => {
     const fetch = scriptedFetch(connectionRefused());
