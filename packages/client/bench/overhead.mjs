@@ -59,7 +59,7 @@ for (const [operation, variants] of Object.entries(cases)) {
   console.log(`\n${operation} (median of ${rounds} interleaved rounds)`);
   for (const [name, value] of Object.entries(ops)) {
     const vsBare = `${(value / ops['bare openapi-fetch']).toFixed(2)}× bare openapi-fetch`;
-    console.log(`  ${name.padEnd(23)} ${Math.round(value).toLocaleString('en').padStart(8)} ops/s  ${vsBare}  ${(ours / value).toFixed(2)}× as fast is the client`);
+    console.log(`  ${name.padEnd(23)} ${Math.round(value).toLocaleString('en').padStart(8)} ops/s  ${vsBare}  the client at ${(ours / value).toFixed(2)}×`);
   }
   for (const [name, goal] of Object.entries(goals)) {
     const ratio = ours / ops[name];

@@ -1,7 +1,7 @@
 // What one call costs, counted where it happens: operation lookups (every lookup the contract exports, counted by a
 // module mock), Request objects (a counting Request in place of the global one, before the client's modules load)
 // and JSON parses (JSON.parse, spied on).
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { createSetupClient, unwrap } from '../src/index.js';
 import { connectionRefused, json, scriptedFetch, sessionReady } from './fake-fetch.js';
 
@@ -36,7 +36,7 @@ vi.mock('@beeper-setup/contract', async (importOriginal) => {
 
 afterAll(() => counts.restore());
 
-let parse: ReturnType<typeof vi.spyOn<JSON, 'parse'>>;
+let parse: MockInstance<typeof JSON.parse>;
 beforeEach(() => {
   vi.useFakeTimers();
   counts.lookups = counts.requests = 0;
