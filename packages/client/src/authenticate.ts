@@ -18,12 +18,17 @@ export function checkedToken<Token>(token: Token, source: string): Token {
  */
 export function authenticate(accessToken: () => string | undefined | Promise<string | undefined>, userAgent: string | undefined): Middleware {
   return {
-    async onRequest({ request, schemaPath }) {
+    // Not async: a token at hand is set at once, without a promise of its own for each call.
+    onRequest({ request, schemaPath }) {
       const operation = findTemplateOperation(request.method, schemaPath);
       if (request instanceof SetupRequest) request.operation = operation;
-      const token = operation && operationTable[operation].auth !== 'none' ? checkedToken(await accessToken(), 'accessToken') : undefined;
-      if (token) request.headers.set('authorization', `Bearer ${token}`);
       if (userAgent) request.headers.set('user-agent', userAgent);
+      if (!operation || operationTable[operation].auth === 'none') return;
+      const send = (token: string | undefined) => {
+        if (checkedToken(token, 'accessToken')) request.headers.set('authorization', `Bearer ${token}`);
+      };
+      const token = accessToken();
+      return token instanceof Promise ? token.then(send) : send(token);
     },
   };
 }
