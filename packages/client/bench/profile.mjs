@@ -1,12 +1,14 @@
 // Where the client's time goes beyond bare openapi-fetch's: each runs the same calls under `node --cpu-prof`
-// (bench/calls.mjs), and the self time of every profiled function is summed by what it belongs to, per call.
-// Usage: npm run bench:profile -w @beeper-setup/client   (COUNT calls of each, 100 000 by default)
+// (bench/calls.mjs), and the self time of every profiled function is summed by what it belongs to, per call; the
+// two run in turn RUNS times, and each figure is the median, so that the machine's noise hits both alike.
+// Usage: npm run bench:profile -w @beeper-setup/client   (COUNT calls a run, 100 000 by default; RUNS 5)
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const count = Number(process.env.COUNT ?? 100_000);
+const runs = Number(process.env.RUNS ?? 5);
 const compared = ['bare openapi-fetch', '@beeper-setup/client'];
 
 /** What a profiled function belongs to, by its name and its script. */
@@ -41,10 +43,19 @@ function profileOf(operation, variant) {
   }
 }
 
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/** Each variant's µs per call by part, the median of `runs` profiles taken in turn. */
+function medianProfiles(operation) {
+  const taken = compared.map(() => []);
+  for (let run = 0; run < runs; run++) compared.forEach((variant, i) => taken[i].push(profileOf(operation, variant)));
+  return taken.map((profiles) => new Map([...profiles[0].keys()].map((part) => [part, median(profiles.map((perCall) => perCall.get(part)))])));
+}
+
 for (const operation of ['GET', 'POST']) {
-  const [bare, ours] = compared.map((variant) => profileOf(operation, variant));
+  const [bare, ours] = medianProfiles(operation);
   const total = (perCall) => [...perCall.values()].reduce((sum, value) => sum + value, 0);
-  console.log(`\n${operation}: ${total(bare).toFixed(1)} µs per call bare, ${total(ours).toFixed(1)} µs through the client (${count.toLocaleString('en')} calls each, profiled)`);
+  console.log(`\n${operation}: ${total(bare).toFixed(1)} µs per call bare, ${total(ours).toFixed(1)} µs through the client (medians of ${runs} profiles of ${count.toLocaleString('en')} calls each)`);
   for (const [part, value] of [...ours].sort(([a], [b]) => (ours.get(b) - bare.get(b)) - (ours.get(a) - bare.get(a)))) {
     const extra = value - bare.get(part);
     console.log(`  ${extra >= 0 ? '+' : '−'}${Math.abs(extra).toFixed(2).padStart(5)} µs  ${part}`);
