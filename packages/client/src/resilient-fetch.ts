@@ -46,7 +46,7 @@ export function resilientFetch({ baseUrl, fetch, timeoutMs, deadlineMs, maxRetri
     const kept = setup?.bodyText;
     const body = kept ?? (request.body ? await request.text() : undefined);
 
-    // `cut`: the deadline passes before the next attempt could start.
+    // `cut`: the call may not go on; the caller's signal, checked first, or else the deadline says why.
     for (let attemptsSoFar = 0, cut = false; ; attemptsSoFar++) {
       if (signal?.aborted) throw new AbortedError(operation);
       if (cut) throw new TimeoutError(deadline!, operation, true);
@@ -55,6 +55,7 @@ export function resilientFetch({ baseUrl, fetch, timeoutMs, deadlineMs, maxRetri
       const sent = body === undefined || (attemptsSoFar === 0 && kept !== undefined) ? request : new Request(request, { body });
       const outcome = await attempt(fetch, sent, Math.min(timeoutMs, left), signal);
       logger?.debug(`${method} ${path} → ${outcome.kind === 'response' ? outcome.response.status : outcome.reason} in ${Date.now() - started} ms`);
+      // Cut short by the caller's signal, or by the deadline rather than the attempt's own timeout.
       if (outcome.kind === 'timeout' && (signal?.aborted || left <= timeoutMs)) {
         cut = true;
         continue;
@@ -64,6 +65,7 @@ export function resilientFetch({ baseUrl, fetch, timeoutMs, deadlineMs, maxRetri
         if (outcome.kind === 'response') return setupResponse(request, outcome.response, outcome.body, operation, () => secretPattern(request, body, secretFields));
         throw outcome.kind === 'timeout' ? new TimeoutError(timeoutMs, operation) : new ConnectionError(baseUrl, operation, outcome.reason);
       }
+      // A wait the deadline would cut short is slept until the deadline, which then ends the call.
       cut = endsAt - Date.now() <= delay;
       if (!cut) logger?.debug(`${method} ${path}: retry ${attemptsSoFar + 1} of ${maxRetries} in ${Math.round(delay)} ms`);
       await sleep(cut ? endsAt - Date.now() : delay, signal);

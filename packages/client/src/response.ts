@@ -81,7 +81,8 @@ export function setupResponse(request: Request, response: Response, text: string
     return success;
   }
   const hidden = secrets();
-  const headers = redact([...response.headers].filter(([name]) => name !== 'content-length'), hidden);
+  // A value is redacted; a header whose name is a secret is left out (a name cannot hold the mark).
+  const headers = [...response.headers].filter(([name]) => name !== 'content-length' && redact(name, hidden) === name).map(([name, value]) => [name, redact(value, hidden)] as [string, string]);
   return new SetupResponse(text && redactText(text, hidden), { status, statusText: redact(statusText, hidden), headers }, operation, url);
 }
 

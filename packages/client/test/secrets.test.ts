@@ -118,6 +118,14 @@ describe.each(echoingStatuses)('the result of an echoing %i', (status) => {
   });
 });
 
+it('leaves out a header whose name is a secret, and keeps the rest', async () => {
+  const fetch = scriptedFetch(async () => new Response('{}', { status: 400, headers: { [secrets.leadToken]: '1', 'x-kept': 'yes' } }));
+  const client = createSetupClient({ baseUrl: 'http://desktop.test', fetch, maxRetries: 0 });
+  const { response } = await client.POST('/v1/app/setup/register', { body: { acceptTerms: true, leadToken: secrets.leadToken, setupRequestID: 'sr', username: 'alice' } });
+  expect(response.headers.get('x-kept')).toBe('yes');
+  expect([...response.headers.keys()]).not.toContain(secrets.leadToken);
+});
+
 it('builds the same error from a copy of the result: the problem and the operation travel in it', async () => {
   const client = createSetupClient({ baseUrl: 'http://desktop.test', fetch: scriptedFetch(echoing(400)), accessToken: secrets.accessToken });
   const result = await calls[2]![1](client);
