@@ -1,22 +1,18 @@
 // The command line, as built: `turbo run test` builds first; after changing src/, run `npm run build` before this file.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startNodeProcess } from '@beeper-setup/testing-kit';
 import { expect, it, onTestFinished } from 'vitest';
 
 const bin = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
 
-function run(args: string[]): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
-  const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  onTestFinished(() => void child.kill('SIGKILL'));
-  let output = '';
-  child.stdout!.on('data', (chunk) => (output += chunk));
-  child.stderr!.on('data', (chunk) => (output += chunk));
-  const exited = once(child, 'exit').then(([code]) => code as number | null);
-  return { child, output: () => output, exited };
+/** The command as built; killed when the test ends, however it ends. */
+function run(args: string[]) {
+  const running = startNodeProcess(bin, args);
+  onTestFinished(() => running.kill('SIGKILL'));
+  return running;
 }
 
 it('prints its usage with an example for --help', async () => {
@@ -39,13 +35,12 @@ it.each([
 });
 
 it('listens on a free loopback port, logs each request and stops on SIGTERM', async () => {
-  const { child, output, exited } = run(['--port', '0']);
-  await expect.poll(output, { timeout: 15_000 }).toMatch(/listening on http:\/\/127\.0\.0\.1:\d+/);
-  const url = /listening on (\S+)/.exec(output())![1]!;
+  const simulator = run(['--port', '0']);
+  const [, url] = await simulator.waitFor(/listening on (http:\/\/127\.0\.0\.1:\d+)/);
   expect((await fetch(`${url}/v1/app/setup`)).status).toBe(200);
-  await expect.poll(output, { timeout: 15_000 }).toMatch(/GET \/v1\/app\/setup 200/);
-  child.kill('SIGTERM');
-  expect(await exited).toBe(0);
+  await simulator.waitFor(/GET \/v1\/app\/setup 200/);
+  simulator.kill('SIGTERM');
+  expect(await simulator.exited).toBe(0);
 });
 
 it('exits 1 naming the state file when it is corrupt', async () => {
@@ -59,9 +54,10 @@ it('exits 1 naming the state file when it is corrupt', async () => {
 });
 
 it('prints the control API token at start, random or the one given, and the control API takes it', async () => {
-  const started = (args: string[]) => {
-    const { output } = run(['--port', '0', '--quiet', ...args]);
-    return expect.poll(output, { timeout: 15_000 }).toMatch(/token: \S+/).then(() => ({ url: /listening on (\S+)/.exec(output())![1]!, token: /token: (\S+)/.exec(output())![1]! }));
+  const started = async (args: string[]) => {
+    const simulator = run(['--port', '0', '--quiet', ...args]);
+    const [, token] = await simulator.waitFor(/token: (\S+)/);
+    return { url: /listening on (\S+)/.exec(simulator.output())![1]!, token: token! };
   };
   const [random, another, chosen] = await Promise.all([started([]), started([]), started(['--control-token', 'chosen-token'])]);
   expect(random.token).toMatch(/^[\w-]{32}$/);

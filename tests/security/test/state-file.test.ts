@@ -1,8 +1,7 @@
 // The simulator's state file, through the built command as a person runs it: a folder that takes no new files, a
 // save that fails later under --quiet, the temporary files kill -9 leaves, a symbolic link, a file that would lose
 // an account.
-import { execFile, spawn } from 'node:child_process';
-import { once } from 'node:events';
+import { execFile } from 'node:child_process';
 import { chmod, lstat, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -11,29 +10,26 @@ import { promisify } from 'node:util';
 import { expect, it, onTestFinished } from 'vitest';
 import { simulatorControl } from '@beeper-setup/simulator';
 import { signInDriver } from '@beeper-setup/simulator/testing';
+import { startNodeProcess } from '@beeper-setup/testing-kit';
 
 /** Long enough for a process to start and save on a loaded 2-core machine. */
 const patiently = { timeout: 15_000 };
 
 const bin = join(dirname(createRequire(import.meta.url).resolve('@beeper-setup/simulator/package.json')), 'dist/bin.js');
 
-/** The simulator as a process; stopped with SIGKILL after the test, whatever happened. */
+/**
+ * The simulator as a process; stopped with SIGKILL after the test, whatever happened. `started()` waits for its start
+ * line (or fails once it exited without one), and is asked for only by the tests that expect it to start.
+ */
 function run(args: string[]) {
-  const child = spawn(process.execPath, [bin, '--port', '0', '--quiet', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  onTestFinished(() => void child.kill('SIGKILL'));
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk) => (stdout += chunk));
-  child.stderr.on('data', (chunk) => (stderr += chunk));
-  const exited = once(child, 'exit').then(([code]) => code as number | null);
-  const started = expect
-    .poll(() => stdout, patiently)
-    .toMatch(/token: \S+/)
-    .then(() => {
-      const url = /listening on (\S+)/.exec(stdout)![1]!;
-      return signInDriver({ control: simulatorControl(url, /token: (\S+)/.exec(stdout)![1]!), baseUrl: url });
-    });
-  return { child, started, exited, stderr: () => stderr };
+  const simulator = startNodeProcess(bin, ['--port', '0', '--quiet', ...args]);
+  onTestFinished(() => simulator.kill('SIGKILL'));
+  const started = async () => {
+    const [, token] = await simulator.waitFor(/token: (\S+)/);
+    const url = /listening on (\S+)/.exec(simulator.stdout())![1]!;
+    return signInDriver({ control: simulatorControl(url, token!), baseUrl: url });
+  };
+  return { started, exited: simulator.exited, stderr: simulator.stderr, kill: simulator.kill };
 }
 
 /**
@@ -67,7 +63,7 @@ it('reports every save that fails later on stderr, even with --quiet, and saves 
   const { folder, lock, unlock } = await scratchFolder();
   const stateFile = join(folder, 'state.json');
   const simulator = run(['--state-file', stateFile]);
-  const app = await simulator.started;
+  const app = await simulator.started();
   await lock();
   const reports = () => simulator.stderr().split(`The state file ${stateFile} could not be saved (`).length - 1;
   await app.signIn('alice@example.com');
@@ -85,16 +81,16 @@ it('removes at start the temporary files of its state file that kill -9 left, an
   const { folder } = await scratchFolder();
   const stateFile = join(folder, 'state.json');
   const first = run(['--state-file', stateFile]);
-  const app = await first.started;
+  const app = await first.started();
   await Promise.all(Array.from({ length: 20 }, (_, i) => app.register(`user${i}@example.com`, `user${i}`)));
-  first.child.kill('SIGKILL');
+  first.kill('SIGKILL');
   await first.exited;
   // What a kill in the middle of a save leaves: a temporary file beside the state file, named as the simulator names them.
   const leftovers = ['.state.json.0123456789ab.tmp', '.state.json.fedcba987654.tmp'];
   const others = ['.state.json.notes.tmp', '.other.json.0123456789ab.tmp', 'state.json.bak'];
   await Promise.all([...leftovers, ...others].map((name) => writeFile(join(folder, name), '{"format": "beeper-setup-simulator/1"')));
 
-  await run(['--state-file', stateFile]).started;
+  await run(['--state-file', stateFile]).started();
   await expect.poll(async () => (await readdir(folder)).sort(), patiently).toEqual([...others, 'state.json'].sort());
 });
 
@@ -106,7 +102,7 @@ it('saves through a symbolically linked state file to its target, keeping the li
   const link = join(elsewhere, 'state.json');
   await symlink(target, link);
   const simulator = run(['--state-file', link]);
-  const alice = await (await simulator.started).signIn('alice@example.com');
+  const alice = await (await simulator.started()).signIn('alice@example.com');
   await expect.poll(async () => JSON.parse(await readFile(target, 'utf8')).sessions, patiently).toEqual([expect.objectContaining({ deviceID: alice.deviceID })]);
   expect((await lstat(link)).isSymbolicLink()).toBe(true);
 });

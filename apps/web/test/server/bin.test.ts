@@ -1,10 +1,9 @@
 // `beeper-setup-web` as npm links it (bin/ → dist/server/bin.js, which the package's build writes).
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startTestSimulator } from '@beeper-setup/simulator/testing';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { startNodeProcess } from '@beeper-setup/testing-kit';
+import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { send } from './harness.js';
 
 const bin = fileURLToPath(new URL('../../bin/beeper-setup-web.js', import.meta.url));
@@ -15,15 +14,12 @@ beforeAll(() => {
   if (!existsSync(builtBin)) throw new Error(`${builtBin} is missing: run \`npm run build -w @beeper-setup/web\` first (npm test does).`);
 });
 
+/** The command, killed when the test ends, however it ends. */
 function run(args: string[], env: Record<string, string> = {}) {
   const { BEEPER_DESKTOP_BASE_URL: _, ...inherited } = process.env;
-  const child = spawn(process.execPath, [bin, ...args], { env: { ...inherited, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  const exited = once(child, 'exit').then(([code]) => code as number | null);
-  return { child, exited, stdout: () => stdout, stderr: () => stderr };
+  const running = startNodeProcess(bin, args, { env: { ...inherited, ...env } });
+  onTestFinished(() => running.kill('SIGKILL'));
+  return running;
 }
 
 describe('beeper-setup-web', () => {
@@ -51,18 +47,17 @@ describe('beeper-setup-web', () => {
     const simulator = await startTestSimulator();
     const server = run(['--port', '0'], { BEEPER_DESKTOP_BASE_URL: simulator.url });
     try {
-      await expect.poll(server.stdout, { timeout: 10_000 }).toMatch(/\n$/);
+      await server.waitFor(/\n/);
       const [, url] = /^open (http:\/\/127\.0\.0\.1:\d+) to set up a device\n$/.exec(server.stdout()) ?? [];
-      expect(url, server.stdout() + server.stderr()).toBeDefined();
+      expect(url, server.output()).toBeDefined();
       const answer = await send(url!, 'GET', '/v1/app/setup');
       expect(answer.status).toBe(200);
       expect(JSON.parse(answer.text)).toMatchObject({ state: 'needs-login' });
       const page = await send(url!, 'GET', '/');
       expect(page.text).toContain(`<meta name="beeper-setup-target" content="${simulator.url}">`);
-      server.child.kill('SIGTERM');
+      server.kill('SIGTERM');
       expect(await server.exited).toBe(0);
     } finally {
-      server.child.kill('SIGKILL');
       await simulator.close();
     }
   });
