@@ -1,10 +1,11 @@
-// Drift check: regenerates the contract's bundle and types into a temporary folder and fails, with a
+// Drift check: regenerates every API's bundle, types and tables into a temporary folder and fails, with a
 // unified diff, when the committed files differ from what openapi/ produces.
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
-import { contractDir, generateAll, outputs } from './generate.mjs';
+import { contractDir, generatedFiles } from './apis.mjs';
+import { generateAll } from './generate.mjs';
 import { root } from './paths.mjs';
 
 const readOrEmpty = (file) => readFile(file, 'utf8').catch(() => '');
@@ -13,7 +14,7 @@ const fresh = await mkdtemp(join(tmpdir(), 'beeper-setup-generated-'));
 try {
   await generateAll(fresh);
   let drifted = 0;
-  for (const file of Object.values(outputs)) {
+  for (const file of generatedFiles) {
     const committedPath = join(contractDir, file);
     const [committed, regenerated] = await Promise.all([readOrEmpty(committedPath), readFile(join(fresh, file), 'utf8')]);
     if (committed === regenerated) continue;

@@ -1,26 +1,23 @@
-// The bundled contract, and the released ones kept in openapi/releases/, one `<version>.json` bundle per release.
+// Each API's bundle as it stands, and its released ones kept in openapi/releases/: one `<prefix><version>.json`
+// bundle per release (`1.0.0.json` for the setup API, `control-1.0.0.json` for the control API; scripts/apis.mjs).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { root } from '../paths.mjs';
+import { releasesFolder } from '../apis.mjs';
 import { compareVersions } from './versions.mjs';
 
-/** The contract as it stands: the bundle that `npm run generate` writes (redocly.yaml). */
-export const contractBundle = join(root, 'packages', 'contract', 'openapi.json');
+export const baselineFile = (api, version) => join(releasesFolder, `${api.baselinePrefix}${version}.json`);
 
-export const releasesFolder = join(root, 'openapi', 'releases');
+export const hasBaseline = (api, version) => existsSync(baselineFile(api, version));
 
-export const baselineFile = (version) => join(releasesFolder, `${version}.json`);
-
-export const hasBaseline = (version) => existsSync(baselineFile(version));
-
-/** The file of the newest release. */
-export function newestBaselineFile() {
+/** The file of the API's newest release. */
+export function newestBaselineFile(api) {
+  const name = new RegExp(`^${api.baselinePrefix}(\\d+\\.\\d+\\.\\d+[^/]*)\\.json$`);
   const versions = readdirSync(releasesFolder)
-    .filter((name) => name.endsWith('.json'))
-    .map((name) => name.slice(0, -'.json'.length))
+    .map((file) => name.exec(file)?.[1])
+    .filter((version) => version !== undefined)
     .sort(compareVersions);
-  if (versions.length === 0) throw new Error(`No released contract in ${releasesFolder}`);
-  return baselineFile(versions.at(-1));
+  if (versions.length === 0) throw new Error(`No released ${api.name} contract in ${releasesFolder} (${api.baselinePrefix}<version>.json)`);
+  return baselineFile(api, versions.at(-1));
 }
 
 export const readContract = (file) => JSON.parse(readFileSync(file, 'utf8'));

@@ -443,6 +443,8 @@ export interface components {
             homeserver: components["schemas"]["Homeserver"];
             userID: components["schemas"]["UserID"];
         };
+        /** @description Verification ID, used as `{verificationID}` in the action paths. */
+        VerificationID: string;
         /**
          * @description An action on a verification. Each has its own operation under `/v1/app/setup/verifications/{verificationID}/`,
          *     which names the action it takes in `x-verification-action`.
@@ -454,6 +456,12 @@ export interface components {
          * @enum {string}
          */
         VerificationPurpose: "login" | "device";
+        /** @description The other device taking part in a verification. */
+        OtherDevice: {
+            id: components["schemas"]["DeviceID"];
+            /** @description Display name of the other device, when known. */
+            name?: string;
+        };
         /**
          * @description A trusted-device verification transaction. `availableActions` always lists exactly the actions valid in
          *     the current `state`. Decision (upstream lists the values only):
@@ -470,8 +478,7 @@ export interface components {
          *     Poll `getVerification` (or `listVerifications`) to follow the other device's progress.
          */
         Verification: {
-            /** @description Verification ID, used as `{verificationID}` in the action paths. */
-            id: string;
+            id: components["schemas"]["VerificationID"];
             /** @description Actions that are valid in the current state. */
             availableActions: components["schemas"]["VerificationAction"][];
             /**
@@ -495,12 +502,7 @@ export interface components {
                 /** @description User-facing explanation. */
                 reason: string;
             };
-            /** @description The other device taking part. */
-            otherDevice?: {
-                id: components["schemas"]["DeviceID"];
-                /** @description Display name of the other device, when known. */
-                name?: string;
-            };
+            otherDevice?: components["schemas"]["OtherDevice"];
             otherUserID?: components["schemas"]["UserID"];
             /** @description The QR code this device displays for the other device to scan. */
             qr?: {
@@ -583,12 +585,13 @@ export interface components {
             email: components["schemas"]["Email"];
             setupRequestID: components["schemas"]["SetupRequestID"];
         };
+        /**
+         * Format: password
+         * @description The sign-in code from the email. A secret; never log it.
+         */
+        SignInCode: string;
         CompleteSignInRequest: {
-            /**
-             * Format: password
-             * @description The sign-in code from the email. A secret; never log it.
-             */
-            response: string;
+            response: components["schemas"]["SignInCode"];
             setupRequestID: components["schemas"]["SetupRequestID"];
         };
         /**
@@ -687,12 +690,18 @@ export interface components {
             /** @description The current recovery key, when the user still has it; lets the server keep the existing message-key backup. */
             existingRecoveryKey?: components["schemas"]["RecoveryKey"];
         };
+        /**
+         * Format: password
+         * @description A recovery key as the server writes it: twelve groups of four base58 characters separated by spaces. A secret;
+         *     never log it.
+         */
+        GeneratedRecoveryKey: string;
+        /**
+         * @description The new recovery key (`recoveryKey`) and the setup state. Show the key once and ask the user to save it; it takes
+         *     effect after `confirmRecoveryKeyReset`.
+         */
         RecoveryKeyResetResponse: {
-            /**
-             * Format: password
-             * @description The new recovery key. Show it once and ask the user to save it; it takes effect after `confirmRecoveryKeyReset`.
-             */
-            recoveryKey: string;
+            recoveryKey: components["schemas"]["GeneratedRecoveryKey"];
             session: components["schemas"]["SetupState"];
         };
         ConfirmRecoveryKeyResetRequest: {
@@ -934,7 +943,7 @@ export interface components {
     };
     parameters: {
         /** @description ID of the verification, from `Verification.id`. */
-        VerificationID: string;
+        VerificationID: components["schemas"]["VerificationID"];
     };
     requestBodies: never;
     headers: never;
@@ -947,8 +956,10 @@ export type DeviceID = components['schemas']['DeviceID'];
 export type Homeserver = components['schemas']['Homeserver'];
 export type UserID = components['schemas']['UserID'];
 export type MatrixAccount = components['schemas']['MatrixAccount'];
+export type VerificationID = components['schemas']['VerificationID'];
 export type VerificationAction = components['schemas']['VerificationAction'];
 export type VerificationPurpose = components['schemas']['VerificationPurpose'];
+export type OtherDevice = components['schemas']['OtherDevice'];
 export type Verification = components['schemas']['Verification'];
 export type SetupState = components['schemas']['SetupState'];
 export type ProblemCode = components['schemas']['ProblemCode'];
@@ -957,6 +968,7 @@ export type SetupRequestID = components['schemas']['SetupRequestID'];
 export type SetupStartResponse = components['schemas']['SetupStartResponse'];
 export type Email = components['schemas']['Email'];
 export type SendSignInCodeRequest = components['schemas']['SendSignInCodeRequest'];
+export type SignInCode = components['schemas']['SignInCode'];
 export type CompleteSignInRequest = components['schemas']['CompleteSignInRequest'];
 export type MatrixCredentials = components['schemas']['MatrixCredentials'];
 export type SetupCompleteResponse = components['schemas']['SetupCompleteResponse'];
@@ -970,6 +982,7 @@ export type RecoveryKey = components['schemas']['RecoveryKey'];
 export type VerifyRecoveryKeyRequest = components['schemas']['VerifyRecoveryKeyRequest'];
 export type SessionResponse = components['schemas']['SessionResponse'];
 export type ResetRecoveryKeyRequest = components['schemas']['ResetRecoveryKeyRequest'];
+export type GeneratedRecoveryKey = components['schemas']['GeneratedRecoveryKey'];
 export type RecoveryKeyResetResponse = components['schemas']['RecoveryKeyResetResponse'];
 export type ConfirmRecoveryKeyResetRequest = components['schemas']['ConfirmRecoveryKeyResetRequest'];
 export type VerificationList = components['schemas']['VerificationList'];
