@@ -1,6 +1,5 @@
-import type { CancelVerificationRequest, Verification } from '@beeper-setup/contract';
-import type { OutboxMessage } from './core/model/records.js';
-import type { Scenario } from './core/scenarios.js';
+import createClient from 'openapi-fetch';
+import { controlOperationTable, type CancelVerificationRequest, type OutboxMessage, type paths, type Scenario, type Verification } from '@beeper-setup/contract/control';
 import { globalFetch, type FetchFunction } from './fetch-function.js';
 
 /** A control API call that did not succeed; `problem` is the simulator's problem body. */
@@ -14,34 +13,31 @@ export class ControlApiError extends Error {
   }
 }
 
+const operations = controlOperationTable;
+
+/** The data of a call that succeeded; a `ControlApiError` for any other answer. */
+async function dataOf<Data>(call: Promise<{ data?: Data; error?: unknown; response: Response }>): Promise<Data> {
+  const { data, error, response } = await call;
+  if (!response.ok) throw new ControlApiError(response.status, error);
+  return data as Data;
+}
+
 /**
- * A typed client for the simulator's control API (`/_sim/...`), for tests that drive the simulated world; the
- * token is the simulator's `controlToken`, which its bin prints at start. Its requests go through `fetch`: the
- * global one unless given another, such as `createSimulator().fetch` to reach a simulator with no server.
+ * A typed client for the simulator's control API (`/_sim/...`), for tests that drive the simulated world: openapi-fetch
+ * over the control contract (`@beeper-setup/contract/control`), each path from its operation table. The token is the
+ * simulator's `controlToken`, which its bin prints at start. Its requests go through `fetch`: the global one unless
+ * given another, such as `createSimulator().fetch` to reach a simulator with no server.
  */
 export function simulatorControl(simulatorUrl: string, controlToken: string, fetch: FetchFunction = globalFetch) {
-  const authorization = `Bearer ${controlToken}`;
-  async function call<Result>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<Result> {
-    const response = await fetch(
-      new Request(new URL(path, simulatorUrl), {
-        method,
-        headers: body === undefined ? { authorization } : { authorization, 'content-type': 'application/json' },
-        body: body === undefined ? null : JSON.stringify(body),
-      }),
-    );
-    const text = await response.text();
-    const parsed: unknown = text ? JSON.parse(text) : undefined;
-    if (!response.ok) throw new ControlApiError(response.status, parsed);
-    return parsed as Result;
-  }
-  const sessionPath = (deviceID: string) => `/_sim/sessions/${encodeURIComponent(deviceID)}`;
-  const verificationPath = (deviceID: string, verificationID: string) =>
-    `${sessionPath(deviceID)}/verifications/${encodeURIComponent(verificationID)}`;
-  const act = async (deviceID: string, verificationID: string, action: string, body?: CancelVerificationRequest): Promise<Verification> =>
-    (await call<{ verification: Verification }>('POST', `${verificationPath(deviceID, verificationID)}/${action}`, body)).verification;
+  // The control API's paths are absolute: they start at the simulator's origin, whatever path its URL has.
+  const client = createClient<paths>({ baseUrl: new URL(simulatorUrl).origin, headers: { authorization: `Bearer ${controlToken}` }, fetch });
+  const session = (deviceID: string) => ({ path: { deviceID } });
+  const verification = (deviceID: string, verificationID: string) => ({ path: { deviceID, verificationID } });
+  const shown = async (call: Promise<{ data?: { verification: Verification }; error?: unknown; response: Response }>): Promise<Verification> =>
+    (await dataOf(call)).verification;
 
   const outbox = async (email?: string): Promise<OutboxMessage[]> =>
-    (await call<{ messages: OutboxMessage[] }>('GET', `/_sim/outbox${email === undefined ? '' : `?email=${encodeURIComponent(email)}`}`)).messages;
+    (await dataOf(client.GET(operations.listOutbox.path, { params: { query: email === undefined ? {} : { email } } }))).messages;
 
   // No method reads `this`: each can be passed on alone (`const { latestSignInCode } = control`).
   return {
@@ -59,24 +55,29 @@ export function simulatorControl(simulatorUrl: string, controlToken: string, fet
       if (!newest) throw new Error(`No sign-in code was sent to ${email}: the simulator's outbox has no message to that address.`);
       return newest.code;
     },
-    reset: (): Promise<void> => call('POST', '/_sim/reset'),
-    scenarios: async (): Promise<Scenario[]> => (await call<{ scenarios: Scenario[] }>('GET', '/_sim/scenarios')).scenarios,
+    reset: (): Promise<void> => dataOf(client.POST(operations.resetSimulator.path)),
+    scenarios: async (): Promise<Scenario[]> => (await dataOf(client.GET(operations.listScenarios.path))).scenarios,
     /** What the simulated other device of a session does. */
     otherDevice: {
       /** Asks to verify the session's device: an incoming verification. Resolves to its ID. */
       requestVerification: async (deviceID: string, methods?: Verification['methods']): Promise<string> =>
-        (await call<{ verificationID: string }>('POST', `${sessionPath(deviceID)}/verifications`, methods && { methods })).verificationID,
-      accept: (deviceID: string, verificationID: string) => act(deviceID, verificationID, 'accept'),
-      confirmSas: (deviceID: string, verificationID: string) => act(deviceID, verificationID, 'sas/confirm'),
+        (await dataOf(client.POST(operations.requestVerificationFromOtherDevice.path, { params: session(deviceID), ...(methods && { body: { methods } }) }))).verificationID,
+      accept: (deviceID: string, verificationID: string) =>
+        shown(client.POST(operations.acceptVerificationAsOtherDevice.path, { params: verification(deviceID, verificationID) })),
+      confirmSas: (deviceID: string, verificationID: string) =>
+        shown(client.POST(operations.confirmSasAsOtherDevice.path, { params: verification(deviceID, verificationID) })),
       /** Scans the QR code this device shows. */
-      scanQrCode: (deviceID: string, verificationID: string) => act(deviceID, verificationID, 'qr/scan'),
-      cancel: (deviceID: string, verificationID: string, cancellation?: CancelVerificationRequest) => act(deviceID, verificationID, 'cancel', cancellation),
-      reportMismatch: (deviceID: string, verificationID: string) => act(deviceID, verificationID, 'mismatch'),
+      scanQrCode: (deviceID: string, verificationID: string) =>
+        shown(client.POST(operations.scanQrCodeAsOtherDevice.path, { params: verification(deviceID, verificationID) })),
+      cancel: (deviceID: string, verificationID: string, cancellation?: CancelVerificationRequest) =>
+        shown(client.POST(operations.cancelVerificationAsOtherDevice.path, { params: verification(deviceID, verificationID), ...(cancellation && { body: cancellation }) })),
+      reportMismatch: (deviceID: string, verificationID: string) =>
+        shown(client.POST(operations.reportSasMismatch.path, { params: verification(deviceID, verificationID) })),
       /** The QR payload the other device shows, for this device to scan. */
       qrCode: async (deviceID: string, verificationID: string): Promise<string> =>
-        (await call<{ data: string }>('GET', `${verificationPath(deviceID, verificationID)}/qr`)).data,
+        (await dataOf(client.GET(operations.getOtherDeviceQrCode.path, { params: verification(deviceID, verificationID) }))).data,
       setSharesSecrets: (deviceID: string, sharesSecrets: boolean): Promise<void> =>
-        call('POST', `${sessionPath(deviceID)}/other-device`, { sharesSecrets }),
+        dataOf(client.POST(operations.setOtherDeviceSettings.path, { params: session(deviceID), body: { sharesSecrets } })),
     },
   };
 }

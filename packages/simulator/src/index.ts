@@ -1,6 +1,5 @@
 export { startSimulator, defaultPort, type RunningSimulator, type SimulatorOptions } from './http/server.js';
 export { createSimulator, type PortableSimulator, type PortableSimulatorOptions, type Clock } from './fetch.js';
-export { scenarios, aliceRecoveryKey, type Scenario } from './core/scenarios.js';
-export type { OutboxMessage } from './core/model/records.js';
+export { scenarios, aliceRecoveryKey } from './core/scenarios.js';
 export { StateFileError } from './http/state-file.js';
-export { simulatorControl, ControlApiError, type SimulatorControl, type FetchFunction } from './control.js';
+export { simulatorControl, ControlApiError, type SimulatorControl, type FetchFunction, type OutboxMessage, type Scenario } from './control.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { aliceRecoveryKey, scenarios } from '../src/index.js';
+import { aliceRecoveryKey, scenarios, simulatorControl } from '../src/index.js';
+import { conformingFetch, contractViolation } from '@beeper-setup/testing-kit';
 import { rawRequest, simulatorForTest } from './driver.js';
 
 describe('GET /_sim/outbox', () => {
@@ -96,40 +97,50 @@ describe('control API errors', () => {
     ['an unknown device ID for the other device', 'POST', '/_sim/sessions/NOSUCHDEVICE/other-device', '{"sharesSecrets":false}', 404, 'not_found'],
     ['an unknown verification', 'POST', '/_sim/sessions/{deviceID}/verifications/vrf_UNKNOWN/accept', undefined, 404, 'verification_not_found'],
     ['an unknown verification’s QR code', 'GET', '/_sim/sessions/{deviceID}/verifications/vrf_UNKNOWN/qr', undefined, 404, 'verification_not_found'],
-    ['an unknown control path', 'GET', '/_sim/nothing', undefined, 404, 'not_found'],
     ['malformed JSON', 'POST', '/_sim/sessions/{deviceID}/verifications', '{"methods":', 400, 'invalid_request'],
     ['an unknown method', 'POST', '/_sim/sessions/{deviceID}/verifications', '{"methods":["emoji"]}', 400, 'invalid_request'],
     ['no methods', 'POST', '/_sim/sessions/{deviceID}/verifications', '{"methods":[]}', 400, 'invalid_request'],
     ['a body that is not an object', 'POST', '/_sim/sessions/{deviceID}/verifications', '["sas"]', 400, 'invalid_request'],
     ['an extra field', 'POST', '/_sim/sessions/{deviceID}/verifications', '{"method":"sas"}', 400, 'invalid_request'],
+    ['a method twice', 'POST', '/_sim/sessions/{deviceID}/verifications', '{"methods":["sas","sas"]}', 400, 'invalid_request'],
+    ['no body where one is required', 'POST', '/_sim/sessions/{deviceID}/other-device', undefined, 400, 'invalid_request'],
     ['no sharesSecrets', 'POST', '/_sim/sessions/{deviceID}/other-device', '{}', 400, 'invalid_request'],
     ['a sharesSecrets that is not boolean', 'POST', '/_sim/sessions/{deviceID}/other-device', '{"sharesSecrets":"no"}', 400, 'invalid_request'],
     ['a body over 64 KiB', 'POST', '/_sim/sessions/{deviceID}/other-device', JSON.stringify({ sharesSecrets: 'x'.repeat(70_000) }), 413, 'payload_too_large'],
-  ] as const)('answer %s with a problem', async (_, method, path, body, status, code) => {
+    ['a QR code of a verification without QR codes', 'GET', '/_sim/sessions/{deviceID}/verifications/{sasOnly}/qr', undefined, 409, 'action_not_available'],
+    ['another method on the outbox', 'POST', '/_sim/outbox', undefined, 405, 'method_not_allowed'],
+    ['another method on an action', 'GET', '/_sim/sessions/{deviceID}/verifications/vrf_UNKNOWN/accept', undefined, 405, 'method_not_allowed'],
+  ] as const)('answer %s with a problem the control contract describes', async (_, method, template, body, status, code) => {
     const simulator = await simulatorForTest();
     const alice = await simulator.signIn('alice@example.com');
-    const response = await rawRequest(simulator.url, method, path.replace('{deviceID}', alice.deviceID), { body, accessToken: simulator.controlToken });
+    const sasOnly = await simulator.control.otherDevice.requestVerification(alice.deviceID, ['sas']);
+    const path = template.replace('{deviceID}', alice.deviceID).replace('{sasOnly}', sasOnly);
+    const response = await rawRequest(simulator.url, method, path, { body, accessToken: simulator.controlToken });
     expect(response.status).toBe(status);
     expect(response.headers.get('content-type')).toBe('application/problem+json');
     expect(response.body).toMatchObject({ status, code });
+    expect(contractViolation(method, path, response)).toBeUndefined();
   });
 
-  it('name each offending field', async () => {
+  it('name each offending field, as the control contract’s schema finds them', async () => {
     const simulator = await simulatorForTest();
     const alice = await simulator.signIn('alice@example.com');
     const response = await rawRequest(simulator.url, 'POST', `/_sim/sessions/${alice.deviceID}/verifications`, { body: '{"methods":"sas","a/b":1}', accessToken: simulator.controlToken });
     expect(response.body.errors).toEqual([
       { pointer: '/a~1b', detail: 'is not allowed' },
-      { pointer: '/methods', detail: 'must be a non-empty list of distinct methods, "qr" and "sas"' },
+      { pointer: '/methods', detail: 'must be array' },
     ]);
+    expect(response.body.detail).toBe('The request body is invalid: /a~1b is not allowed; /methods must be array.');
   });
 
   it('validate the other device’s cancellation against the contract', async () => {
     const simulator = await simulatorForTest();
     const alice = await simulator.signIn('alice@example.com');
     const id = await simulator.control.otherDevice.requestVerification(alice.deviceID);
-    const response = await rawRequest(simulator.url, 'POST', `/_sim/sessions/${alice.deviceID}/verifications/${id}/cancel`, { body: '{"code":7}', accessToken: simulator.controlToken });
+    const path = `/_sim/sessions/${alice.deviceID}/verifications/${id}/cancel`;
+    const response = await rawRequest(simulator.url, 'POST', path, { body: '{"code":7}', accessToken: simulator.controlToken });
     expect(response.body).toMatchObject({ code: 'invalid_request', errors: [{ pointer: '/code', detail: 'must be string' }] });
+    expect(contractViolation('POST', path, response)).toBeUndefined();
   });
 
   it('answer 409 action_not_available when the other device may not take the step', async () => {
@@ -151,11 +162,25 @@ describe('the control token', () => {
     expect(response.status).toBe(401);
     expect(response.headers.get('www-authenticate')).toBe('Bearer');
     expect(response.body).toMatchObject({ code: 'unauthorized' });
+    expect(contractViolation('GET', '/_sim/outbox', response)).toBeUndefined();
   });
 
   it('is the one the options set', async () => {
     const simulator = await simulatorForTest({ controlToken: 'chosen-token' });
     expect(simulator.controlToken).toBe('chosen-token');
     expect((await rawRequest(simulator.url, 'GET', '/_sim/scenarios', { accessToken: 'chosen-token' })).status).toBe(200);
+  });
+});
+
+describe('the control contract check', () => {
+  it('fails the control client’s call that got an answer outside the control contract', async () => {
+    const simulator = await simulatorForTest();
+    const garbled: typeof fetch = async (request) => {
+      const response = await fetch(request);
+      return new Response(JSON.stringify({ scenarios: [{ email: 'not an address' }] }), { status: response.status, headers: response.headers });
+    };
+    const control = simulatorControl(simulator.url, simulator.controlToken, conformingFetch(garbled));
+    await expect(control.scenarios()).rejects.toThrow(/\(listScenarios\) answered 200 outside the control contract/);
+    expect(await simulator.control.scenarios()).toEqual(scenarios);
   });
 });

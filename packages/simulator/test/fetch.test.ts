@@ -1,11 +1,13 @@
 import createClient from 'openapi-fetch';
 import type { paths } from '@beeper-setup/contract';
-import { conformsToContract, example } from '@beeper-setup/testing-kit';
+import { conformingFetch, conformsToContract, example } from '@beeper-setup/testing-kit';
 import { describe, expect, it } from 'vitest';
 import { aliceRecoveryKey, createSimulator, type OutboxMessage, type PortableSimulator } from '../src/index.js';
 
 const origin = 'http://localhost';
 const fetchOf = (simulator: PortableSimulator) => (request: Request) => simulator.fetch(request);
+/** The control API's answers, each checked against the control contract. */
+const controlFetchOf = (simulator: PortableSimulator) => conformingFetch(fetchOf(simulator));
 
 function setupApi(simulator: PortableSimulator, accessToken?: string) {
   const api = createClient<paths>({ baseUrl: origin, fetch: fetchOf(simulator), headers: accessToken ? { authorization: `Bearer ${accessToken}` } : {} });
@@ -14,7 +16,7 @@ function setupApi(simulator: PortableSimulator, accessToken?: string) {
 }
 
 async function outbox(simulator: PortableSimulator, email: string): Promise<OutboxMessage[]> {
-  const response = await simulator.fetch(
+  const response = await controlFetchOf(simulator)(
     new Request(`${origin}/_sim/outbox?email=${encodeURIComponent(email)}`, { headers: { authorization: `Bearer ${simulator.controlToken}` } }),
   );
   return ((await response.json()) as { messages: OutboxMessage[] }).messages;
@@ -53,7 +55,7 @@ describe('createSimulator().fetch', () => {
     ['a wrong token', { authorization: 'Bearer not-the-token' }],
   ])('answers the control API 401 with %s', async (_, headers) => {
     const simulator = createSimulator({ controlToken: 'the-control-token' });
-    const response = await simulator.fetch(new Request(`${origin}/_sim/scenarios`, { headers }));
+    const response = await controlFetchOf(simulator)(new Request(`${origin}/_sim/scenarios`, { headers }));
     expect(response.status).toBe(401);
     expect(response.headers.get('www-authenticate')).toBe('Bearer');
     expect(await response.json()).toMatchObject({ code: 'unauthorized' });
@@ -63,7 +65,7 @@ describe('createSimulator().fetch', () => {
   it('answers the control API with its token, a random one unless given', async () => {
     const simulator = createSimulator();
     expect(simulator.controlToken).toMatch(/^[\w-]{32}$/);
-    const response = await simulator.fetch(new Request(`${origin}/_sim/scenarios`, { headers: { authorization: `Bearer ${simulator.controlToken}` } }));
+    const response = await controlFetchOf(simulator)(new Request(`${origin}/_sim/scenarios`, { headers: { authorization: `Bearer ${simulator.controlToken}` } }));
     expect(response.status).toBe(200);
     expect(((await response.json()) as { scenarios: unknown[] }).scenarios).toHaveLength(3);
   });

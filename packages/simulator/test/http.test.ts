@@ -104,6 +104,7 @@ describe('requests no operation takes', () => {
     ['a trailing slash', 'GET', '/v1/app/setup/'],
     ['the root', 'GET', '/'],
     ['a path that looks like a URL', 'GET', '//evil.example/v1/app/setup'],
+    ['an unknown control API path', 'GET', '/_sim/nothing'],
   ])('answer %s with 404 not_found', async (_, method, path) => {
     const simulator = await simulatorForTest();
     expectProblem(await rawRequest(simulator.url, method, path), 404, 'not_found');

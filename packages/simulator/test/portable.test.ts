@@ -46,10 +46,16 @@ it('reaches no node:* module from dist/fetch.js, through any package, as a brows
   expect(bundle.modules.some((id) => /node_modules\/ajv\//.test(id))).toBe(true);
 });
 
-it('bundles dist/control.js for the browser as the control client alone: no node:* module, nothing of the core, no Ajv', async () => {
+it('bundles dist/control.js for the browser as the control client alone: openapi-fetch and the control table, no node:* module, nothing of the core, no Ajv', async () => {
   const bundle = await browserBundle('dist/control.js');
   expect(bundle.nodeImports).toEqual([]);
-  expect(bundle.modules).toEqual(['packages/simulator/dist/control-client.js', 'packages/simulator/dist/control.js', 'packages/simulator/dist/fetch-function.js']);
+  expect(bundle.modules).toEqual([
+    'node_modules/openapi-fetch/dist/index.mjs',
+    'packages/contract/src/control/operation-table.js',
+    'packages/simulator/dist/control-client.js',
+    'packages/simulator/dist/control.js',
+    'packages/simulator/dist/fetch-function.js',
+  ]);
   expect(bundle.code).not.toMatch(/ajv/i);
   expect(bundle.code).toContain('function simulatorControl');
 });

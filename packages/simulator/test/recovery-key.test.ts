@@ -4,7 +4,7 @@ import { aliceRecoveryKey } from '../src/index.js';
 import { manualClock, type Device } from '../src/testing.js';
 import { simulatorForTest, type TestSimulator } from './driver.js';
 
-const keyPattern = new RegExp(schemas.RecoveryKeyResetResponse!.properties.recoveryKey!.pattern);
+const keyPattern = new RegExp(schemas.GeneratedRecoveryKey!.pattern);
 const wrongKey = aliceRecoveryKey.replace('EsTc', 'EsTd');
 
 const verify = (device: Device, recoveryKey: string) => device.api.POST('/v1/app/setup/verification/recovery-key', { body: { recoveryKey } });

@@ -1,5 +1,5 @@
 // The testing kit over createSimulator().fetch: no server listens, and the global fetch is never called.
-import { conformsToContract } from '@beeper-setup/testing-kit';
+import { conformingFetch, conformsToContract } from '@beeper-setup/testing-kit';
 import { expect, it, onTestFinished, vi } from 'vitest';
 import * as controlEntry from '../src/control.js';
 import * as fetchEntry from '../src/fetch.js';
@@ -19,7 +19,7 @@ function withoutGlobalFetch() {
 it('signs alice in with signInDriver({ fetch }), reading her code with simulatorControl(url, token, fetch)', async () => {
   const globalFetch = withoutGlobalFetch();
   const simulator = createSimulator({ initializingMs: 0, firstSyncMs: 0 });
-  const control = simulatorControl(origin, simulator.controlToken, simulator.fetch);
+  const control = simulatorControl(origin, simulator.controlToken, conformingFetch(simulator.fetch));
   const app = signInDriver({ control, baseUrl: origin, fetch: simulator.fetch, middleware: conformsToContract });
 
   const alice = await app.signIn('alice@example.com');
@@ -34,7 +34,7 @@ it('signs alice in with signInDriver({ fetch }), reading her code with simulator
 it('answers the control API through the given fetch, errors included', async () => {
   const globalFetch = withoutGlobalFetch();
   const simulator = createSimulator();
-  const wrongToken = simulatorControl(origin, 'not-the-token', simulator.fetch);
+  const wrongToken = simulatorControl(origin, 'not-the-token', conformingFetch(simulator.fetch));
 
   await expect(wrongToken.outbox()).rejects.toThrow(ControlApiError);
   await expect(wrongToken.outbox()).rejects.toMatchObject({ status: 401, problem: { code: 'unauthorized' } });
@@ -44,7 +44,7 @@ it('answers the control API through the given fetch, errors included', async () 
 it('reads the newest code for an address, or fails clearly, through the given fetch', async () => {
   const globalFetch = withoutGlobalFetch();
   const simulator = createSimulator();
-  const control = controlEntry.simulatorControl(origin, simulator.controlToken, simulator.fetch);
+  const control = controlEntry.simulatorControl(origin, simulator.controlToken, conformingFetch(simulator.fetch));
   const app = signInDriver({ control, baseUrl: origin, fetch: simulator.fetch });
   await expect(control.latestSignInCode('alice@example.com')).rejects.toThrow('No sign-in code was sent to alice@example.com');
 

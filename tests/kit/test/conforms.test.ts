@@ -1,8 +1,9 @@
 import createClient from 'openapi-fetch';
 import type { paths } from '@beeper-setup/contract';
 import { describe, expect, it } from 'vitest';
-import { conformsToContract, contractViolation, exchangeViolation, example, type Answer } from '../src/index.js';
+import { conformingFetch, conformsToContract, contractViolation, exchangeViolation, example, type Answer } from '../src/index.js';
 
+const message = { email: 'alice@example.com', code: '123456', setupRequestID: 'sr_1', sentAt: '2026-01-01T00:00:00.000Z' };
 const json = (body: unknown, status = 200, headers: Record<string, string> = {}): Answer => ({
   status,
   headers: new Headers({ 'content-type': status < 400 ? 'application/json' : 'application/problem+json', ...headers }),
@@ -17,6 +18,9 @@ describe('contractViolation', () => {
     ['a 204 without a body', { method: 'POST', path: '/v1/app/setup/email', answer: { status: 204, headers: new Headers() } }],
     ['a 429 with Retry-After', { method: 'POST', path: '/v1/app/setup/response', answer: json(example('ProblemTooManyAttempts'), 429, { 'retry-after': '30' }) }],
     ['a method the path does not take, answered 405 with Allow', { method: 'DELETE', path: '/v1/app/setup', answer: json(example('ProblemMethodNotAllowed'), 405, { allow: 'GET, HEAD' }) }],
+    ['a control API answer, held to the control contract', { method: 'GET', path: '/_sim/outbox?email=alice%40example.com', answer: json({ messages: [message] }) }],
+    ['a control API 405', { method: 'POST', path: '/_sim/outbox', answer: json(example('ProblemMethodNotAllowed'), 405, { allow: 'GET, HEAD' }) }],
+    ['a control API 204', { method: 'POST', path: '/_sim/reset', answer: { status: 204, headers: new Headers() } }],
   ];
   it.each(conforming)('passes %s', (_, { method, path, answer }) => {
     expect(contractViolation(method, path, answer)).toBeUndefined();
@@ -32,6 +36,9 @@ describe('contractViolation', () => {
     ['a 405 whose Allow is wrong', { method: 'DELETE', path: '/v1/app/setup', answer: json(example('ProblemMethodNotAllowed'), 405, { allow: 'GET' }), want: 'Allow must name GET, HEAD, not "GET"' }],
     ['a path the contract does not have', { method: 'GET', path: '/v1/app/nope', answer: json({}), want: 'GET /v1/app/nope is no operation of the contract (answered 200)' }],
     ['a HEAD, whose body cannot be checked', { method: 'HEAD', path: '/v1/app/setup', answer: json(undefined), want: 'check the GET' }],
+    ['a control answer outside the control contract', { method: 'GET', path: '/_sim/outbox', answer: json({ messages: [{ ...message, code: undefined }] }), want: 'GET /_sim/outbox (listOutbox) answered 200 outside the control contract: /messages/0/code is required' }],
+    ['a status no control operation declares', { method: 'POST', path: '/_sim/reset', answer: json(example('ProblemTooManyAttempts'), 429, { 'retry-after': '1' }), want: 'status 429 is not declared for resetSimulator' }],
+    ['a control path no operation has', { method: 'GET', path: '/_sim/nothing', answer: json({}, 404), want: 'GET /_sim/nothing is no operation of the contract (answered 404)' }],
   ];
   it.each(violations)('names %s', (_, { method, path, answer, want }) => {
     expect(contractViolation(method, path, answer)).toContain(want);
@@ -75,5 +82,19 @@ describe('conformsToContract', () => {
   it('fails the call with the violation', async () => {
     const call = clientAnswering(Response.json({ state: 'ready' })).GET('/v1/app/setup');
     await expect(call).rejects.toThrow(/^GET \/v1\/app\/setup \(getSetupState\) answered 200 outside the contract: \/e2ee is required$/);
+  });
+});
+
+describe('conformingFetch', () => {
+  const answering = (response: Response) => conformingFetch(async () => response);
+
+  it('passes a conforming answer on', async () => {
+    const response = await answering(Response.json({ messages: [message] }))(new Request('http://127.0.0.1:1/_sim/outbox'));
+    expect(await response.json()).toEqual({ messages: [message] });
+  });
+
+  it('fails the call with the violation', async () => {
+    const call = answering(Response.json({ scenarios: [{ email: 'alice@example.com' }] }))(new Request('http://127.0.0.1:1/_sim/scenarios'));
+    await expect(call).rejects.toThrow(/^GET \/_sim\/scenarios \(listScenarios\) answered 200 outside the control contract: /);
   });
 });

@@ -1,7 +1,9 @@
-import { findOperation, operationTable } from '@beeper-setup/contract';
+import { createRouter, findOperation, operationTable } from '@beeper-setup/contract';
+import { controlOperationTable } from '@beeper-setup/contract/control';
+import { controlValidator } from '@beeper-setup/validator/control';
 import { validateRequestBody, validateSchema } from '@beeper-setup/validator';
 import { describe, expect, it } from 'vitest';
-import { descriptionTable, example, exampleNames, invalidBodyFor, operationExample, operationsUnderTest } from '../src/index.js';
+import { controlOperationsUnderTest, descriptionTable, example, exampleNames, invalidBodyFor, operationExample, operationsUnderTest } from '../src/index.js';
 
 const byId = operationsUnderTest.map((operation) => [operation.id, operation] as const);
 
@@ -50,5 +52,18 @@ describe('the contract examples', () => {
     ['an unknown schema', () => descriptionTable('Nope'), 'The contract has no schema Nope.'],
   ])('names %s', (_, lookup, message) => {
     expect(lookup).toThrow(message);
+  });
+});
+
+describe('controlOperationsUnderTest', () => {
+  const routeControl = createRouter(controlOperationTable);
+
+  it.each(controlOperationsUnderTest.map((operation) => [operation.id, operation] as const))('%s: its filled-in path routes to it, and its request example is a valid body', (id, operation) => {
+    expect(routeControl(operation.method, operation.path)).toMatchObject({ operation: id });
+    if (operation.requestExample !== undefined) expect(controlValidator.validateRequestBody(id, operation.requestExample)).toEqual({ valid: true });
+  });
+
+  it('has every operation of the control API once', () => {
+    expect(controlOperationsUnderTest.map((operation) => operation.id).sort()).toEqual(Object.keys(controlOperationTable).sort());
   });
 });

@@ -1,4 +1,4 @@
-import type { SetupStateName } from '@beeper-setup/contract';
+import type { Scenario } from '@beeper-setup/contract/control';
 import type { Account } from './model/records.js';
 import { digestOfRecoveryKey } from './rules/recovery-key-format.js';
 import { userIDOf } from './rules/usernames.js';
@@ -14,16 +14,6 @@ export function seededAccounts(): Account[] {
     { email: 'alice@example.com', username: 'alice', userID: userIDOf('alice'), recoveryKey: { digest: digestOfRecoveryKey(aliceRecoveryKey), generatedAt: aliceRecoveryKeyGeneratedAt } },
     { email: 'bob@example.com', username: 'bob', userID: userIDOf('bob') },
   ];
-}
-
-export interface Scenario {
-  email: string;
-  /** What signing in with this email leads to. */
-  afterSignIn: SetupStateName | 'registration-required';
-  exercises: string;
-  userID?: string;
-  recoveryKey?: string;
-  otherDevice?: { id: string; name: string };
 }
 
 /** The seeded scenarios, as `GET /_sim/scenarios` lists them. */

@@ -82,6 +82,7 @@ export function simulatorCore(
     context.wrongAttempts.signInCodes.clear();
     context.wrongAttempts.recoveryKeys.clear();
   };
-  const handle = requestHandler({ apis: [publicApi(context), controlApi(context, reset, controlToken)], log, afterEach: afterChange });
+  const routes = { ...publicApi(context), ...controlApi(context, reset, controlToken) };
+  const handle = requestHandler({ routes, log, afterEach: afterChange });
   return { handle, controlToken, reset, snapshot: () => world.snapshot(), stop: () => otherDevice?.stop() };
 }

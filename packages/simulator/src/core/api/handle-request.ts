@@ -1,12 +1,12 @@
+import { createRouter } from '@beeper-setup/contract';
 import { refusedRequest, refusedRoute, type RequestPolicy } from '@beeper-setup/edge';
 import { ProblemError } from '../problems.js';
 import { answerReply, problemReply, type ApiRoute, type Reply } from './reply.js';
 import { RequestAborted, splitTarget, type SimulatorRequest } from './request.js';
-import type { FindRoute, RouteMatch } from './router.js';
 
 export interface RequestHandlerOptions {
-  /** Where each request is looked for, in order. */
-  apis: FindRoute<ApiRoute>[];
+  /** Every operation the simulator answers, of both APIs, by operation ID: one table, so one router. */
+  routes: Record<string, ApiRoute>;
   log(line: string): void;
   /** Runs after each request was handled, before it is answered. */
   afterEach(): void;
@@ -15,47 +15,31 @@ export interface RequestHandlerOptions {
 /** Answers a request; `undefined` when the client went away before it was read. */
 export type RequestHandler = (request: SimulatorRequest, policy: RequestPolicy) => Promise<Reply | undefined>;
 
-/** Every method a route could have (`HEAD` follows `GET`): a path's `Allow` lists those that find a route. */
-const routableMethods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
-
 /**
- * Answers each request through its route, or with a problem: 404 without a route, 405 for another method of a
- * known path (neither reveals anything), then the localhost checks of `policy` (400, 403, 415, 421), the route's
- * own problem, 500 for a bug. `HEAD` is answered as `GET` (the transport drops the body). Logs one line per
- * request with the route template, never the raw path, headers or body.
+ * Answers each request through its route, or with a problem: 404 for an unknown path, 405 with the path's `Allow` for
+ * another method of a known one (both from the router's one candidate list; neither reveals anything), then the
+ * localhost checks of `policy` (400, 403, 415, 421), the route's own problem, 500 for a bug. `HEAD` is answered as
+ * `GET` (the transport drops the body). Logs one line per request with the route template, never the raw path,
+ * headers or body.
  */
-export function requestHandler({ apis, log, afterEach }: RequestHandlerOptions): RequestHandler {
-  const findRoute = (method: string, path: string) => {
-    for (const find of apis) {
-      const match = find(method, path);
-      if (match) return match;
-    }
-    return undefined;
-  };
-  const allowedMethods = (path: string) => {
-    const allowed = routableMethods.filter((method) => findRoute(method, path));
-    return allowed.includes('GET') ? [...allowed, 'HEAD'] : allowed;
-  };
+export function requestHandler({ routes, log, afterEach }: RequestHandlerOptions): RequestHandler {
+  const route = createRouter(routes);
 
-  async function answer(request: SimulatorRequest, policy: RequestPolicy, path: string, match: RouteMatch<ApiRoute> | undefined): Promise<Reply> {
-    if (!match) {
-      const allowed = allowedMethods(path);
-      return answerReply(refusedRoute(allowed.length > 0 ? { allowedMethods: allowed } : undefined));
-    }
+  async function answer(request: SimulatorRequest, policy: RequestPolicy, routed: ReturnType<typeof route>): Promise<Reply> {
+    if (!routed || !('operation' in routed)) return answerReply(refusedRoute(routed));
     const refused = refusedRequest(request.headers, policy);
     if (refused) throw new ProblemError(refused.code, refused.detail);
-    return match.route.handle(request, match.params);
+    return routes[routed.operation]!.handle(request, routed.params);
   }
 
   return async (request, policy) => {
     const started = performance.now();
     const { method } = request;
-    const path = splitTarget(request.target).path;
-    const match = findRoute(method === 'HEAD' ? 'GET' : method, path);
-    const routeName = match?.route.template ?? '(no route)';
+    const routed = route(method, splitTarget(request.target).path);
+    const routeName = routed && 'operation' in routed ? routes[routed.operation]!.path : '(no route)';
     let reply: Reply;
     try {
-      reply = await answer(request, policy, path, match);
+      reply = await answer(request, policy, routed);
     } catch (error) {
       if (error instanceof RequestAborted) {
         log(`${method} ${routeName} aborted by the client`);

@@ -1,36 +1,25 @@
-import { matchOperation, operationTable, verificationActionOperations, type CancelVerificationRequest, type OperationId, type operations, type VerificationAction } from '@beeper-setup/contract';
+import { operationTable, verificationActionOperations, type CancelVerificationRequest, type OperationId, type operations, type VerificationAction } from '@beeper-setup/contract';
 import { validateRequestBody } from '@beeper-setup/validator';
 import type { Session } from '../model/records.js';
 import { currentSetupState, type SimulatorContext } from '../operations/context.js';
 import { confirmRecoveryKeyReset, resetRecoveryKey, verifyRecoveryKey } from '../operations/recovery-key.js';
 import { completeSignIn, registerAccount, sendSignInCode, startSetup } from '../operations/sign-in.js';
 import { actOnVerification, getVerification, listVerifications, scanQrCode, startVerification } from '../operations/verifications.js';
-import { invalidRequest, ProblemError } from '../problems.js';
-import { json, noContent, type ApiRoute, type Reply } from './reply.js';
-import { bearerToken, parseJson, type SimulatorRequest } from './request.js';
-import type { FindRoute } from './router.js';
+import { ProblemError } from '../problems.js';
+import type { PathParamsOf, RequestBodyOf, SuccessBodyOf } from './operation-types.js';
+import { replyOf, routesOf, type ApiRoute } from './reply.js';
+import { bearerToken, bodyOf, validatedBody } from './request.js';
 
 type Operation<Id extends OperationId> = (typeof operationTable)[Id];
-type JsonContent<T> = T extends { content: { 'application/json': infer Body } } ? Body : never;
-
-/** The request body as the contract types it, by what the operation table says the operation takes. */
-type RequestBody<Id extends OperationId> = Operation<Id>['body'] extends 'required'
-  ? JsonContent<operations[Id]['requestBody']>
-  : Operation<Id>['body'] extends 'optional'
-    ? JsonContent<NonNullable<operations[Id]['requestBody']>> | undefined
-    : undefined;
-/** The `200` body; nothing for an operation that answers `204`. */
-type SuccessBody<Id extends OperationId> = operations[Id]['responses'] extends { 200: infer Success } ? JsonContent<Success> : void;
-type PathParams<Id extends OperationId> = Operation<Id>['path'] extends `${string}{verificationID}${string}` ? { verificationID: string } : object;
 
 interface OperationRequest<Id extends OperationId> {
   /** Present whenever the operation requires a token; otherwise the session of a token that was sent anyway. */
   session: Operation<Id>['auth'] extends 'required' ? Session : Session | undefined;
-  body: RequestBody<Id>;
-  params: PathParams<Id>;
+  body: RequestBodyOf<operations[Id], Operation<Id>['body']>;
+  params: PathParamsOf<operations[Id]>;
 }
 
-type Handlers = { [Id in OperationId]: (context: SimulatorContext, request: OperationRequest<Id>) => SuccessBody<Id> };
+type Handlers = { [Id in OperationId]: (context: SimulatorContext, request: OperationRequest<Id>) => SuccessBodyOf<operations[Id]> };
 
 const handlers: Handlers = {
   getSetupState: (context, { session }) => currentSetupState(context, session),
@@ -60,33 +49,19 @@ function actionHandlers(): Pick<Handlers, ActionOperationId> {
   return Object.fromEntries(entries) as Pick<Handlers, ActionOperationId>;
 }
 
-/** The contract's operations, found with their path's parameters by the contract's own method and path lookup. */
-export function publicApi(context: SimulatorContext): FindRoute<ApiRoute> {
-  const routes = new Map(
-    (Object.keys(operationTable) as OperationId[]).map((id) => {
-      const { method, path } = operationTable[id];
-      const route: ApiRoute = { method: method.toUpperCase(), template: path, handle: (request, params) => handleOperation(context, id, request, params) };
-      return [id, route] as const;
-    }),
-  );
-  return (method, path) => {
-    const match = matchOperation(method, path);
-    return match && { route: routes.get(match.operation)!, params: match.params };
-  };
-}
-
-/** Reads, authenticates and validates the request as the contract says, then hands it to the operation. */
-async function handleOperation<Id extends OperationId>(context: SimulatorContext, id: Id, request: SimulatorRequest, params: Record<string, string>): Promise<Reply> {
-  const { auth, body: takesBody } = operationTable[id];
-  // Bodies of operations that take none are ignored, unread.
-  const text = takesBody === 'none' ? undefined : await request.body();
-  const session = authenticate(context, auth, bearerToken(request));
-  const body = parseJson(text);
-  const validation = validateRequestBody(id, body);
-  if (!validation.valid) throw invalidRequest(validation.errors);
-  const handler = handlers[id] as (context: SimulatorContext, request: OperationRequest<Id>) => SuccessBody<Id>;
-  const result = handler(context, { session, body, params } as OperationRequest<Id>);
-  return result === undefined ? noContent : json(result);
+/**
+ * The contract's operations as routes: each reads, authenticates and validates its request as the contract says,
+ * then hands it to the operation.
+ */
+export function publicApi(context: SimulatorContext): Record<OperationId, ApiRoute> {
+  return routesOf(operationTable, async (id, request, params) => {
+    const { auth, body: takesBody } = operationTable[id];
+    const text = await bodyOf(request, takesBody);
+    const session = authenticate(context, auth, bearerToken(request));
+    const body = validatedBody(text, (parsed) => validateRequestBody(id, parsed));
+    const handler = handlers[id] as (context: SimulatorContext, request: OperationRequest<OperationId>) => unknown;
+    return replyOf(handler(context, { session, body, params } as OperationRequest<OperationId>));
+  });
 }
 
 function authenticate(context: SimulatorContext, auth: 'none' | 'optional' | 'required', token: string | undefined): Session | undefined {

@@ -1,7 +1,6 @@
 import { problemHeaders, type ProblemAnswer } from '@beeper-setup/edge';
 import { TooManyAttemptsError, type ProblemError } from '../problems.js';
 import type { SimulatorRequest } from './request.js';
-import type { Route } from './router.js';
 
 export interface Reply {
   status: number;
@@ -10,10 +9,26 @@ export interface Reply {
   headers?: Record<string, string>;
 }
 
-/** A route that answers with a reply. */
-export interface ApiRoute extends Route {
+/** An operation of an operation table (`method`, `path` template as the contract writes them) with its handler. */
+export interface ApiRoute {
+  method: string;
+  path: string;
   handle(request: SimulatorRequest, params: Record<string, string>): Promise<Reply>;
 }
+
+/** Every operation of a table as a route: the router reads `method` and `path`, the request handler calls `handle`. */
+export function routesOf<Id extends string>(
+  table: Record<Id, { readonly method: string; readonly path: string }>,
+  handle: (id: Id, request: SimulatorRequest, params: Record<string, string>) => Promise<Reply>,
+): Record<Id, ApiRoute> {
+  const ids = Object.keys(table) as Id[];
+  return Object.fromEntries(
+    ids.map((id) => [id, { method: table[id].method, path: table[id].path, handle: (request: SimulatorRequest, params: Record<string, string>) => handle(id, request, params) }]),
+  ) as Record<Id, ApiRoute>;
+}
+
+/** What an operation's handler answers: its `200` body, or nothing for `204`. */
+export const replyOf = (result: unknown): Reply => (result === undefined ? noContent : json(result));
 
 export const json = (body: unknown): Reply => ({ status: 200, body });
 export const noContent: Reply = { status: 204 };

@@ -1,5 +1,6 @@
 import { bearerToken as bearerTokenOf, parseJsonBody, type CheckedHeaders } from '@beeper-setup/edge';
-import { ProblemError } from '../problems.js';
+import type { Validation } from '@beeper-setup/validator';
+import { invalidRequest, ProblemError } from '../problems.js';
 
 /**
  * A request as the core reads it, whatever carried it: the Node server maps its `IncomingMessage` to this
@@ -34,8 +35,17 @@ export function parseJson(text: string | undefined): unknown {
   return parsed.value;
 }
 
-export async function readJsonBody(request: SimulatorRequest): Promise<unknown> {
-  return parseJson(await request.body());
+/** The body of an operation that takes one; bodies of operations that take none are ignored, unread. */
+export function bodyOf(request: SimulatorRequest, takes: 'none' | 'optional' | 'required'): Promise<string | undefined> {
+  return takes === 'none' ? Promise.resolve(undefined) : request.body();
+}
+
+/** The body parsed, once its contract's schema accepts it; otherwise a 400 naming each offending field. */
+export function validatedBody(text: string | undefined, validate: (body: unknown) => Validation): unknown {
+  const body = parseJson(text);
+  const validation = validate(body);
+  if (!validation.valid) throw invalidRequest(validation.errors);
+  return body;
 }
 
 /** The bearer token; an empty string when the header holds some other credential, which matches no session. */

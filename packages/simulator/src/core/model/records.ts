@@ -62,11 +62,3 @@ export interface SetupRequest {
   step: SetupRequestStep;
   codeAttempts: WrongAttempts;
 }
-
-/** An email the simulator "sent": readable through the control API instead of a mailbox. */
-export interface OutboxMessage {
-  email: string;
-  code: string;
-  setupRequestID: string;
-  sentAt: string;
-}

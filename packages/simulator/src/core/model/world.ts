@@ -1,6 +1,7 @@
+import type { OutboxMessage } from '@beeper-setup/contract/control';
 import { digestOf, newAccessToken } from '../security/secrets.js';
 import { newDeviceID } from './ids.js';
-import { noWrongAttempts, type Account, type OutboxMessage, type Session, type SetupRequest, type VerificationRecord } from './records.js';
+import { noWrongAttempts, type Account, type Session, type SetupRequest, type VerificationRecord } from './records.js';
 
 /** What the state file keeps: accounts and signed-in sessions. Setup requests, mail and verifications are short-lived. */
 export interface SavedWorld {
