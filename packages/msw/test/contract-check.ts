@@ -7,13 +7,13 @@ export interface ContractViolations {
 }
 
 /**
- * Checks every response the handlers give (the simulator's and each override's) with the testing kit. The
- * control API (`/_sim/`) is not part of the contract.
+ * Checks every response the handlers give (the simulator's and each override's) with the testing kit, those of the
+ * control API (`/_sim/`) against the control contract.
  */
 export function watchContractViolations(server: SetupServer): ContractViolations {
   const checks: Promise<string | undefined>[] = [];
   server.events.on('response:mocked', ({ request, response }) => {
-    if (!new URL(request.url).pathname.startsWith('/_sim/')) checks.push(exchangeViolation(request, response));
+    checks.push(exchangeViolation(request, response));
   });
   return {
     take: async () => (await Promise.all(checks.splice(0))).filter((violation) => violation !== undefined),

@@ -39,7 +39,7 @@ const lineOf = (output: string, pointer: string) => output.split('\n').find((lin
 const removeOperation = (contract: Json) => delete contract.paths['/v1/app/setup/verifications'].post;
 
 describe('check:breaking', () => {
-  it('passes the contract against its newest release, 1.0.0', async () => {
+  it('passes each API against its newest release, 1.0.0', async () => {
     const { code, output } = await runScript(repoRoot, 'check-breaking.mjs');
     const lines = output.trim().split('\n');
     expect({ code, first: lines[0], last: lines.at(-1) }).toEqual({
@@ -47,8 +47,9 @@ describe('check:breaking', () => {
       first: expect.stringMatching(/^Contract 1\.0\.0 against openapi\/releases\/1\.0\.0\.json \(1\.0\.0\): \d+ change\(s\), 0 breaking$/),
       last: 'check:breaking passed.',
     });
+    expect(lines).toContain('Control API contract 1.0.0 against openapi/releases/control-1.0.0.json (1.0.0): 0 change(s), 0 breaking');
     // What changed since the release, none of it breaking.
-    expect(lines.slice(1, -1).filter((line) => !/^(non-breaking|deprecation) /.test(line))).toEqual([]);
+    expect(lines.slice(1, -1).filter((line) => !/^(non-breaking|deprecation) /.test(line) && !line.startsWith('Control API contract'))).toEqual([]);
   });
 
   const fixtures: [string, { edit: (contract: Json) => void; code: number; kind: string; operations: string[]; pointer: string; change: string }][] = [
@@ -76,8 +77,11 @@ describe('check:breaking', () => {
   });
 
   it('lists a change to a shared schema once, with every operation it reaches', async () => {
-    await scratchWith((c) => { schemas(c).SetupStateName.enum.push('suspended'); });
-    const { output } = await checkBreaking();
+    const unchanged = await scratchWith(() => {});
+    await writeContract('unchanged.json', unchanged);
+    schemas(unchanged).SetupStateName.enum.push('suspended');
+    await writeContract(bundlePath, unchanged);
+    const { output } = await checkBreaking(['--api', 'setup@v1', '--base', 'unchanged.json']);
     expect(output).toContain('1 change(s), 1 breaking');
     expect(lineOf(output, '/components/schemas/SetupStateName/enum/7')!.split(', ').length).toBeGreaterThan(5);
   });
@@ -87,7 +91,7 @@ describe('check:breaking', () => {
     await writeContract('deprecated.json', deprecated);
     removeOperation(deprecated);
     await writeContract(bundlePath, deprecated);
-    const { code, output } = await checkBreaking(['--base', 'deprecated.json']);
+    const { code, output } = await checkBreaking(['--api', 'setup@v1', '--base', 'deprecated.json']);
     expect(lineOf(output, '/paths/~1v1~1app~1setup~1verifications/post')).toMatch(/^breaking +POST \/v1\/app\/setup\/verifications/);
     expect(code).toBe(1);
   });
@@ -97,8 +101,8 @@ describe('check:breaking version rules', () => {
   it('lets a breaking change pass with a major bump and its baseline', async () => {
     const released = await scratchWith((c) => { removeOperation(c); c.info.version = '2.0.0'; });
     await writeContract('openapi/releases/2.0.0.json', released);
-    const { code, output } = await checkBreaking(['--base', 'openapi/releases/1.0.0.json']);
-    expect(output).toContain('Contract 2.0.0 against openapi/releases/1.0.0.json (1.0.0): 2 change(s), 1 breaking');
+    const { code, output } = await checkBreaking(['--api', 'setup@v1', '--base', 'openapi/releases/1.0.0.json']);
+    expect(output).toMatch(/Contract 2\.0\.0 against openapi\/releases\/1\.0\.0\.json \(1\.0\.0\): \d+ change\(s\), 1 breaking/);
     expect(lineOf(output, '/paths/~1v1~1app~1setup~1verifications/post')).toMatch(/^breaking /);
     expect(output).toContain('check:breaking passed.');
     expect(code).toBe(0);
@@ -107,14 +111,14 @@ describe('check:breaking version rules', () => {
   it('fails when info.version goes down', async () => {
     await scratchWith((c) => { c.info.version = '0.9.0'; });
     const { code, output } = await checkBreaking();
-    expect(output).toContain('FAIL info.version went down: 0.9.0 is below 1.0.0 of openapi/releases/1.0.0.json.');
+    expect(output).toContain('FAIL setup@v1: info.version went down: 0.9.0 is below 1.0.0 of openapi/releases/1.0.0.json.');
     expect(code).toBe(1);
   });
 
   it('fails when info.version changed but no baseline was added', async () => {
     await scratchWith((c) => { c.info.version = '1.1.0'; });
     const { code, output } = await checkBreaking();
-    expect(output).toContain('FAIL info.version changed to 1.1.0 without its baseline: a release adds openapi/releases/1.1.0.json.');
+    expect(output).toContain('FAIL setup@v1: info.version changed to 1.1.0 without its baseline: a release adds openapi/releases/1.1.0.json.');
     expect(code).toBe(1);
   });
 
@@ -130,5 +134,43 @@ describe('check:breaking version rules', () => {
     await scratchWith((c) => { c.paths['/v1/app/setup'].get.deprecated = true; });
     const { output } = await checkBreaking(['--markdown']);
     expect(output).toContain('| deprecation | GET /v1/app/setup | `/paths/~1v1~1app~1setup/get/deprecated` | [Added] deprecated status |');
+  });
+});
+
+describe('check:breaking on the control API', () => {
+  const controlBundle = 'packages/contract/control/openapi.json';
+
+  /** A scratch copy whose control API bundle carries one edit. */
+  async function scratchWithControl(edit: (contract: Json) => void) {
+    scratch = await scratchCopy();
+    const contract = JSON.parse(await readFile(join(scratch.root, controlBundle), 'utf8'));
+    edit(contract);
+    await writeContract(controlBundle, contract);
+  }
+
+  it.each<[string, { edit: (contract: Json) => void; code: number; kind: string; operation: string; pointer: string }]>([
+    ['remove an operation', { edit: (c) => { delete c.paths['/_sim/reset'].post; }, code: 1, kind: 'breaking', operation: 'POST /_sim/reset', pointer: '/paths/~1_sim~1reset/post' }],
+    ['remove a response field', { edit: (c) => { delete schemas(c).OutboxMessage.properties.sentAt; schemas(c).OutboxMessage.required = ['email', 'code', 'setupRequestID']; }, code: 1, kind: 'breaking', operation: 'GET /_sim/outbox', pointer: '/components/schemas/OutboxMessage/properties/sentAt' }],
+    ['add an optional request field', { edit: (c) => { schemas(c).RequestVerificationRequest.properties.purpose = { type: 'string', enum: ['login'] }; }, code: 0, kind: 'non-breaking', operation: 'POST /_sim/sessions/{deviceID}/verifications', pointer: '/components/schemas/RequestVerificationRequest/properties/purpose' }],
+  ])('classifies against control-1.0.0.json: %s', async (_, { edit, code: expectedCode, kind, operation, pointer }) => {
+    await scratchWithControl(edit);
+    const { code, output } = await checkBreaking();
+    expect(output).toContain('Control API contract 1.0.0 against openapi/releases/control-1.0.0.json (1.0.0)');
+    const line = lineOf(output, pointer);
+    expect(line).toMatch(new RegExp(`^${kind} +`));
+    expect(line).toContain(operation);
+    expect(output).toMatch(expectedCode === 0 ? /check:breaking passed\./ : /FAIL control@v1: \d+ breaking change\(s\) need a major version above 1\.0\.0/);
+    expect(code).toBe(expectedCode);
+  });
+
+  it('compares one API with another bundle given with --api and --base, and refuses --base alone', async () => {
+    await scratchWithControl((c) => { delete c.paths['/_sim/reset'].post; });
+    const against = await checkBreaking(['--api', 'control@v1', '--base', 'openapi/releases/control-1.0.0.json']);
+    expect(against.output).not.toContain('Contract 1.0.0 against openapi/releases/1.0.0.json');
+    expect(lineOf(against.output, '/paths/~1_sim~1reset/post')).toMatch(/^breaking +POST \/_sim\/reset/);
+    expect(against.code).toBe(1);
+    const alone = await checkBreaking(['--base', 'openapi/releases/control-1.0.0.json']);
+    expect(alone.output).toContain('--base <file> is one API\'s bundle: name that API with --api (setup@v1 or control@v1).');
+    expect(alone.code).toBe(2);
   });
 });

@@ -1,5 +1,6 @@
 // The simulator's transport-free core, called directly: no server, no socket, no interception.
 import { createSimulator, simulatorControl } from '@beeper-setup/simulator';
+import { conformingFetch } from '@beeper-setup/testing-kit';
 import type { Transport } from './transport.js';
 import { validatorVerdict } from './validator-verdict.js';
 
@@ -13,7 +14,7 @@ export const coreTransport: Transport = {
       baseUrl,
       fetch: simulator.fetch,
       judge: validatorVerdict,
-      control: simulatorControl(baseUrl, simulator.controlToken, simulator.fetch),
+      control: simulatorControl(baseUrl, simulator.controlToken, conformingFetch(simulator.fetch)),
       close: async () => {},
     };
   },

@@ -2,6 +2,7 @@
 import { setupServer } from 'msw/node';
 import { simulatorHandlers } from '@beeper-setup/msw';
 import { simulatorControl } from '@beeper-setup/simulator';
+import { conformingFetch } from '@beeper-setup/testing-kit';
 import type { Transport } from './transport.js';
 import { validatorVerdict } from './validator-verdict.js';
 
@@ -18,7 +19,7 @@ export const mswTransport: Transport = {
       baseUrl,
       fetch: (request) => fetch(request),
       judge: validatorVerdict,
-      control: simulatorControl(baseUrl, simulator.controlToken),
+      control: simulatorControl(baseUrl, simulator.controlToken, conformingFetch()),
       close: async () => server.close(),
     };
   },

@@ -26,8 +26,10 @@ async function failsAfter({ file, from, to }: { file: string; from: string; to: 
 }
 
 describe('lint:spec', () => {
-  it('passes the contract with 0 errors and 0 warnings', async () => {
+  it('passes both APIs with 0 errors and 0 warnings', async () => {
     const { code, output } = await runScript(repoRoot, 'lint-spec.mjs');
+    expect(output).toContain('redocly lint setup@v1: 0 error(s), 0 warning(s)');
+    expect(output).toContain('redocly lint control@v1: 0 error(s), 0 warning(s)');
     expect(output).toContain('redocly lint: 0 error(s), 0 warning(s)');
     expect(output).toContain('spectral lint (OWASP): 0 error(s), 0 warning(s)');
     expect(code).toBe(0);
@@ -43,6 +45,11 @@ describe('lint:spec', () => {
     // The OWASP ruleset (.spectral.yaml): a string without a length limit, and a protected write made public.
     ['a string without maxLength', { file: 'openapi/components/schemas/Email.yaml', from: 'maxLength: 254\n', to: '', rule: 'owasp:api4:2023-string-limit' }],
     ['a write operation without security', { file: 'openapi/paths/recovery-key.yaml', from: '  operationId: verifyRecoveryKey\n', to: '  operationId: verifyRecoveryKey\n  security: []\n', rule: 'owasp:api2:2023-write-restricted' }],
+    // The control API (openapi/control/), held to the same rules.
+    ['a control path that is not kebab-case after /_sim/', { file: 'openapi/control/openapi.yaml', from: '/_sim/sessions/{deviceID}/other-device:', to: '/_sim/sessions/{deviceID}/otherDevice:', rule: 'rule/control-paths-kebab-case' }],
+    ['a control 401 without WWW-Authenticate', { file: 'openapi/control/components/responses/Unauthorized.yaml', from: 'WWW-Authenticate:', to: 'X-Auth:', rule: 'response-contains-header' }],
+    ['a control example that violates its schema', { file: 'openapi/control/paths/session-verifications.yaml', from: 'verificationID: vrf_01JBX3Q4Z8', to: 'verificationID: 42', rule: 'no-invalid-media-type-examples' }],
+    ['a control string without maxLength', { file: 'openapi/control/components/schemas/Scenario.yaml', from: '    maxLength: 1024\n', to: '', rule: 'owasp:api4:2023-string-limit' }],
   ];
   it.each(breakages)('fails on %s', (_, { rule, ...edit }) => failsAfter(edit, 'lint-spec.mjs', rule));
 });
@@ -79,4 +86,14 @@ describe('check:generated', () => {
     ['a depth stated that is not the limit', { file: 'openapi/components/schemas/ProblemCode.yaml', from: 'deeper than 64 levels', to: 'deeper than 32 levels', error: "The contract's texts state 32 levels, which x-request-limits does not" }],
   ];
   it.each(disagreeingLimits)('fails when the request limits and a text that states them disagree: %s', (_, { error, ...edit }) => failsAfter(edit, 'check-generated.mjs', error));
+
+  it('fails the same way for the control API', async () => {
+    scratch = await scratchCopy();
+    await edit('openapi/control/components/schemas/OtherDeviceSettings.yaml', 'sharesSecrets', 'keepsSecrets');
+    const { code, output } = await runScript(scratch.root, 'check-generated.mjs');
+    expect(code).toBe(1);
+    expect(output).toMatch(/^\+.*keepsSecrets/m);
+    expect(output).toContain('packages/contract/control/openapi.json (committed)');
+    expect(output).toContain('packages/contract/src/control/schema.d.ts (committed)');
+  });
 });

@@ -1,7 +1,9 @@
 // The simulator's Node server behind Prism's conformance proxy (`prism proxy --errors`), which validates every
 // request and response against the contract.
 import { startMock } from '@beeper-setup/mock';
+import { simulatorControl } from '@beeper-setup/simulator';
 import { startTestSimulator } from '@beeper-setup/simulator/testing';
+import { conformingFetch } from '@beeper-setup/testing-kit';
 import type { Judge, Transport } from './transport.js';
 
 /**
@@ -26,7 +28,8 @@ export const prismTransport: Transport = {
       baseUrl: proxy.url,
       fetch: (request) => fetch(request),
       judge: prismVerdict,
-      control: simulator.control,
+      // Prism serves the setup API only: the control API is called directly and held to its own contract.
+      control: simulatorControl(simulator.url, simulator.controlToken, conformingFetch()),
       async close() {
         await proxy.close();
         await simulator.close();

@@ -39,7 +39,7 @@ describe('npm run release', () => {
     await writeFile(join(root, '.changeset', 'new-field.md'), '---\n"@beeper-setup/contract": minor\n---\n\nA new response field.\n');
 
     const release = await runScript(root, 'release.mjs');
-    expect(release.output).toContain(`Released contract ${after}: baseline openapi/releases/${after}.json.`);
+    expect(release.output).toContain(`Released contract ${after}: baselines openapi/releases/${after}.json, openapi/releases/control-${after}.json.`);
     expect(release.code).toBe(0);
 
     expect((await readJson(root, 'packages/contract/package.json')).version).toBe(after);
@@ -48,13 +48,17 @@ describe('npm run release', () => {
     expect(await readFile(join(root, 'packages/client/CHANGELOG.md'), 'utf8')).toContain(`- @beeper-setup/contract@${after}`);
     expect(await readFile(join(root, 'openapi/openapi.yaml'), 'utf8')).toContain(`\n  version: ${after}\n`);
     expect((await readJson(root, `openapi/releases/${after}.json`)).info.version).toBe(after);
+    expect(await readFile(join(root, 'openapi/control/openapi.yaml'), 'utf8')).toContain(`\n  version: ${after}\n`);
+    expect((await readJson(root, `openapi/releases/control-${after}.json`)).info.version).toBe(after);
     expect(await readdir(join(root, '.changeset'))).not.toContain('new-field.md');
 
     const versions = await runScript(root, 'check-versions.mjs');
     expect(versions.output).toContain(`check:versions passed: the contract is ${after} everywhere.`);
     expect(versions.code).toBe(0);
-    const breaking = await runScript(root, 'check-breaking.mjs', ['--base', `openapi/releases/${before}.json`]);
-    expect(breaking.output).toContain('check:breaking passed.');
-    expect(breaking.code).toBe(0);
+    for (const [api, prefix] of [['setup@v1', ''], ['control@v1', 'control-']]) {
+      const breaking = await runScript(root, 'check-breaking.mjs', ['--api', api!, '--base', `openapi/releases/${prefix}${before}.json`]);
+      expect(breaking.output).toContain('check:breaking passed.');
+      expect(breaking.code).toBe(0);
+    }
   }, 60_000);
 });

@@ -1,8 +1,9 @@
 // Every flow of the simulator, over three transports: Prism's conformance proxy in front of the Node server, the
 // core's fetch called directly, and the MSW handlers. Each transport's judge finds no call outside the contract, and
 // the three make the same calls with the same answers, apart from IDs, codes, keys and tokens.
-import { aliceRecoveryKey } from '@beeper-setup/simulator';
+import { aliceRecoveryKey, simulatorControl, type FetchFunction } from '@beeper-setup/simulator';
 import { fetchSetupState, forVerification } from '@beeper-setup/simulator/testing';
+import { conformingFetch } from '@beeper-setup/testing-kit';
 import { describe, expect, it } from 'vitest';
 import { coreTransport } from './core-transport.js';
 import { useFlowRig, type FlowRig } from './flow-rig.js';
@@ -188,3 +189,9 @@ for (const transport of others) {
     }
   });
 }
+
+it("fails any control API answer outside the control contract, so the flows' control calls cannot pass by accident", async () => {
+  const garbled: FetchFunction = async () => new Response(JSON.stringify({ messages: [{ email: 'alice@example.com' }] }), { headers: { 'content-type': 'application/json' } });
+  const control = simulatorControl('http://simulator.test', 'any-token', conformingFetch(garbled));
+  await expect(control.outbox()).rejects.toThrow('GET /_sim/outbox (listOutbox) answered 200 outside the control contract: /messages/0/code is required');
+});

@@ -2,7 +2,9 @@
 // response is validated by Prism against the contract, and any violation fails the call that caused it.
 import type { Middleware } from 'openapi-fetch';
 import { startMock, type RunningServer } from '@beeper-setup/mock';
+import { simulatorControl } from '@beeper-setup/simulator';
 import { manualClock, signInDriver, startTestSimulator, type SignInDriver, type TestSimulator } from '@beeper-setup/simulator/testing';
+import { conformingFetch } from '@beeper-setup/testing-kit';
 import { afterAll, beforeAll } from 'vitest';
 import { prismVerdict } from './prism-transport.js';
 import { assertConforms } from './transport.js';
@@ -13,7 +15,7 @@ export interface ConformanceRig extends SignInDriver {
   simulatorUrl: string;
   /** A second proxy that passes requests breaking the contract on to the simulator and validates its answers. */
   lenientProxyUrl: string;
-  /** The simulator's control API, called directly: it is outside the contract. */
+  /** The simulator's control API, called directly (Prism serves the setup API only), each answer held to the control contract. */
   control: TestSimulator['control'];
   /** Moves the simulator's clock, for expiry and lockouts. */
   advanceClock(ms: number): void;
@@ -35,11 +37,12 @@ export function useConformanceRig(): ConformanceRig {
   beforeAll(async () => {
     simulator = await startTestSimulator({ clock: clock.now });
     [proxy, lenientProxy] = await Promise.all([startMock({ upstream: simulator.url }), startMock({ upstream: simulator.url, validateRequests: false })]);
+    const control = simulatorControl(simulator.url, simulator.controlToken, conformingFetch());
     Object.assign(rig, {
-      ...signInDriver({ control: simulator.control, baseUrl: proxy.url, middleware: conforms }),
+      ...signInDriver({ control, baseUrl: proxy.url, middleware: conforms }),
       simulatorUrl: simulator.url,
       lenientProxyUrl: lenientProxy.url,
-      control: simulator.control,
+      control,
       advanceClock: clock.advance,
     });
   });

@@ -20,6 +20,8 @@ describe('check:versions', () => {
     ['openapi/openapi.yaml info.version', { file: 'openapi/openapi.yaml', from: /^( {2}version: ).*$/m, to: '$19.9.9' }],
     ['packages/contract/openapi.json info.version', { file: 'packages/contract/openapi.json', from: /("version": )"[^"]*"/, to: '$1"9.9.9"' }],
     ['packages/contract/package.json version', { file: 'packages/contract/package.json', from: /("version": )"[^"]*"/, to: '$1"9.9.9"' }],
+    ['openapi/control/openapi.yaml info.version', { file: 'openapi/control/openapi.yaml', from: /^( {2}version: ).*$/m, to: '$19.9.9' }],
+    ['packages/contract/control/openapi.json info.version', { file: 'packages/contract/control/openapi.json', from: /("version": )"[^"]*"/, to: '$1"9.9.9"' }],
   ];
   it.each(moves)('fails, naming the place, when %s differs', async (place, { file, from, to }) => {
     scratch = await scratchCopy();
