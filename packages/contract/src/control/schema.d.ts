@@ -276,9 +276,9 @@ export interface components {
     schemas: {
         /**
          * Format: email
-         * @description An email address, such as the one a sign-in code is sent to (at most 254 characters, as SMTP allows).
+         * @description An email address (at most 254 characters, as SMTP allows).
          */
-        EmailAddress: string;
+        Email: string;
         /**
          * Format: password
          * @description The sign-in code from the email. A secret; never log it.
@@ -288,7 +288,7 @@ export interface components {
         SetupRequestID: string;
         /** @description A sign-in code the simulator "sent" by email for a setup request. */
         OutboxMessage: {
-            email: components["schemas"]["EmailAddress"];
+            email: components["schemas"]["Email"];
             code: components["schemas"]["SignInCode"];
             setupRequestID: components["schemas"]["SetupRequestID"];
             /**
@@ -372,7 +372,7 @@ export interface components {
         };
         /** @description A seeded account (or the lack of one) and the flow it exercises. */
         Scenario: {
-            email: components["schemas"]["EmailAddress"];
+            email: components["schemas"]["Email"];
             /** @description What signing in with this email leads to, a setup state or `registration-required` (no account). */
             afterSignIn: components["schemas"]["SetupStateName"] | "registration-required";
             /** @description What the scenario lets you try. */
@@ -622,7 +622,7 @@ export interface components {
     headers: never;
     pathItems: never;
 }
-export type EmailAddress = components['schemas']['EmailAddress'];
+export type Email = components['schemas']['Email'];
 export type SignInCode = components['schemas']['SignInCode'];
 export type SetupRequestID = components['schemas']['SetupRequestID'];
 export type OutboxMessage = components['schemas']['OutboxMessage'];
