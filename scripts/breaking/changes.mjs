@@ -10,6 +10,12 @@ const httpMethods = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 
 const kindOf = { breaking: 'breaking', deprecated: 'deprecation' };
 const kindOrder = ['breaking', 'deprecation', 'non-breaking'];
 
+/**
+ * api-smart-diff (1.0.6) reads the fields of a shared response (`components/responses/<name>`) as status codes, so a
+ * new `description` of one came out as a removed response: it is prose, as in the operations that use it.
+ */
+const isSharedResponseDescription = (path) => path.length === 4 && path[0] === 'components' && path[1] === 'responses' && path[3] === 'description';
+
 /** What api-smart-diff did not put in words, such as a changed `type`. */
 const plainDescription = (diff) =>
   diff.action === 'replace' ? `[Replaced] ${JSON.stringify(diff.before)} with ${JSON.stringify(diff.after)}` : `[${diff.action}]`;
@@ -49,7 +55,7 @@ export function contractChanges(before, after) {
   const changes = new Map();
   for (const diff of apiDiff(before, after)) {
     const document = diff.action === 'remove' ? before : after;
-    const kind = kindOf[diff.type] ?? 'non-breaking';
+    const kind = isSharedResponseDescription(diff.path) ? 'non-breaking' : (kindOf[diff.type] ?? 'non-breaking');
     const pointer = `/${sourceTokens(document, diff.path).map((token) => pointerToken(String(token))).join('/')}`;
     const change = changes.get(pointer) ?? { kind, pointer, operations: new Set(), plain: plainDescription(diff) };
     // Operations may classify one change differently (a request and a response both use the schema): the worst wins.
