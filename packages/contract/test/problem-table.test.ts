@@ -1,17 +1,26 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
+import { controlOperationTable } from '../src/control/index.js';
 import { deref, operationTable, problemTable, type Problem, type ProblemCode } from '../src/index.js';
+import controlBundle from '../control/openapi.json' with { type: 'json' };
 import bundle from '../openapi.json' with { type: 'json' };
 
-const document = bundle as unknown as { paths: Record<string, Record<string, { responses: Record<string, unknown> }>> };
+type Document = { paths: Record<string, Record<string, { responses: Record<string, unknown> }>> };
 
-/** Every problem example of every response of every operation, with the status it is documented under. */
-const problemExamples = Object.entries(operationTable).flatMap(([id, { method, path }]) =>
-  Object.entries(document.paths[path]![method]!.responses).flatMap(([status, response]) =>
-    Object.entries(deref(document, response).content?.['application/problem+json']?.examples ?? {}).map(
-      ([name, example]) => [`${id} ${status} ${name}`, Number(status), deref(document, example).value as Problem] as const,
+/** Every problem example of every response of every operation of a document, with the status it is documented under. */
+const problemExamplesOf = (document: Document, table: Record<string, { method: string; path: string }>) =>
+  Object.entries(table).flatMap(([id, { method, path }]) =>
+    Object.entries(document.paths[path]![method]!.responses).flatMap(([status, response]) =>
+      Object.entries(deref(document, response).content?.['application/problem+json']?.examples ?? {}).map(
+        ([name, example]) => [`${id} ${status} ${name}`, Number(status), deref(document, example).value as Problem] as const,
+      ),
     ),
-  ),
-);
+  );
+
+// The control API's problems are the setup API's `Problem`, so its examples are held to the same table.
+const problemExamples = [
+  ...problemExamplesOf(bundle as unknown as Document, operationTable),
+  ...problemExamplesOf(controlBundle as unknown as Document, controlOperationTable),
+];
 
 describe('problemTable', () => {
   it('has an entry for every problem code, and no other', () => {
