@@ -665,7 +665,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Only the messages sent to this address (compared in any case). */
-                email?: string;
+                email?: components["schemas"]["Email"];
             };
             header?: never;
             path?: never;
