@@ -47,7 +47,8 @@ export interface SimulatorCore {
 
 /**
  * The simulator without a transport: its world, its rules and both APIs. `saved` starts it from a state file's
- * records; `afterChange` runs after each request and each move of the automatic other device.
+ * records; `afterChange` runs after each request that may change the world (any but a `GET`) and each move of the
+ * automatic other device.
  */
 export function simulatorCore(
   {
@@ -83,6 +84,6 @@ export function simulatorCore(
     context.wrongAttempts.recoveryKeys.clear();
   };
   const routes = { ...publicApi(context), ...controlApi(context, reset, controlToken) };
-  const handle = requestHandler({ routes, log, afterEach: afterChange });
+  const handle = requestHandler({ routes, log, afterChange });
   return { handle, controlToken, reset, snapshot: () => world.snapshot(), stop: () => otherDevice?.stop() };
 }

@@ -8,8 +8,11 @@ export interface RequestHandlerOptions {
   /** Every operation the simulator answers, of both APIs, by operation ID: one table, so one router. */
   routes: Record<string, ApiRoute>;
   log(line: string): void;
-  /** Runs after each request was handled, before it is answered. */
-  afterEach(): void;
+  /**
+   * Runs after a request that may have changed the world, before it is answered: one that reached an operation other
+   * than a `GET` (which is safe, RFC 9110 §9.2.1). So a state file is not serialised again for every read.
+   */
+  afterChange(): void;
 }
 
 /** Answers a request; `undefined` when the client went away before it was read. */
@@ -22,7 +25,7 @@ export type RequestHandler = (request: SimulatorRequest, policy: RequestPolicy) 
  * `GET` (the transport drops the body). Logs one line per request with the route template, never the raw path,
  * headers or body.
  */
-export function requestHandler({ routes, log, afterEach }: RequestHandlerOptions): RequestHandler {
+export function requestHandler({ routes, log, afterChange }: RequestHandlerOptions): RequestHandler {
   const route = createRouter(routes);
 
   async function answer(request: SimulatorRequest, policy: RequestPolicy, routed: ReturnType<typeof route>): Promise<Reply> {
@@ -36,7 +39,8 @@ export function requestHandler({ routes, log, afterEach }: RequestHandlerOptions
     const started = performance.now();
     const { method } = request;
     const routed = route(method, splitTarget(request.target).path);
-    const routeName = routed && 'operation' in routed ? routes[routed.operation]!.path : '(no route)';
+    const operation = routed && 'operation' in routed ? routes[routed.operation]! : undefined;
+    const routeName = operation?.path ?? '(no route)';
     let reply: Reply;
     try {
       reply = await answer(request, policy, routed);
@@ -48,7 +52,8 @@ export function requestHandler({ routes, log, afterEach }: RequestHandlerOptions
       if (!(error instanceof ProblemError)) log(`Internal error in ${method} ${routeName}: ${(error as Error).stack ?? String(error)}`);
       reply = problemReply(error instanceof ProblemError ? error : new ProblemError('internal_error', 'The server failed to handle the request. Try again.'));
     }
-    afterEach();
+    // A problem answer may have changed the world too: a wrong code or key counts.
+    if (operation && operation.method !== 'get') afterChange();
     log(`${method} ${routeName} ${reply.status} ${(performance.now() - started).toFixed(1)} ms`);
     return reply;
   };
