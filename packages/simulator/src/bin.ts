@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { portNumber } from '@beeper-setup/edge/node';
-import { exposureWarning } from './exposure-warning.js';
+import { exposureWarning } from './http/exposure-warning.js';
 import { defaultPort, startSimulator } from './http/server.js';
 
 const program = new Command('beeper-setup-sim')

@@ -7,8 +7,8 @@ import { sessionsPerAccount } from '../src/core/model/world.js';
 import { maxSetupRequests } from '../src/core/operations/sign-in.js';
 import { endedVerificationsKept } from '../src/core/operations/verifications.js';
 import { wrongAttemptsPerWindow } from '../src/core/rules/attempt-window.js';
-import { createSimulator, simulatorControl } from '../src/fetch.js';
-import { forVerification, manualClock, signInDriver } from '../src/testing.js';
+import { createSimulator, simulatorControl } from '../src/fetch/index.js';
+import { forVerification, manualClock, signInDriver } from '../src/testing/index.js';
 
 const origin = 'http://simulator.invalid';
 const day = 24 * 60 * 60 * 1000;

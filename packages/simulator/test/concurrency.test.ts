@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { aliceRecoveryKey } from '../src/index.js';
-import type { Device } from '../src/testing.js';
+import type { Device } from '../src/testing/index.js';
 import { simulatorForTest, type TestSimulator } from './driver.js';
 
 const flowCount = 100;

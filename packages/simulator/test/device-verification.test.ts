@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aliceRecoveryKey, ControlApiError } from '../src/index.js';
-import { fetchSetupState, forVerification, type Device } from '../src/testing.js';
+import { fetchSetupState, forVerification, type Device } from '../src/testing/index.js';
 import { simulatorForTest, type TestSimulator } from './driver.js';
 
 async function signedInAlice(options: Parameters<typeof simulatorForTest>[0] = {}) {

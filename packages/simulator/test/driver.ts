@@ -4,7 +4,7 @@
 import { conformingFetch, conformsToContract } from '@beeper-setup/testing-kit';
 import { onTestFinished } from 'vitest';
 import { simulatorControl } from '../src/index.js';
-import { signInDriver, startTestSimulator, type TestSimulatorOptions } from '../src/testing.js';
+import { signInDriver, startTestSimulator, type TestSimulatorOptions } from '../src/testing/index.js';
 
 /** A simulator for one test, driven through clients that check every answer; stopped when the test ends, pass or fail. */
 export async function simulatorForTest(options: TestSimulatorOptions = {}) {
@@ -15,4 +15,4 @@ export async function simulatorForTest(options: TestSimulatorOptions = {}) {
 }
 export type TestSimulator = Awaited<ReturnType<typeof simulatorForTest>>;
 
-export { rawRequest, type RawResponse } from '../src/testing.js';
+export { rawRequest, type RawResponse } from '../src/testing/index.js';

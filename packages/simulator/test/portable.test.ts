@@ -1,5 +1,5 @@
 // The fetch and control entries must run where there is no Node: in a browser page, a Service Worker, jsdom. This
-// bundles the built dist/fetch.js and dist/control.js (`npm run build` first; turbo does) as a browser app's bundler
+// bundles the built dist/fetch/index.js and dist/control/index.js (`npm run build` first; turbo does) as a browser app's bundler
 // would, through every package each reaches, and lists each import of a Node built-in on the way. The control
 // entry is for web pages, so it must also leave the simulator's core (Ajv, the contract, the validator) out.
 import { builtinModules } from 'node:module';
@@ -39,22 +39,22 @@ async function browserBundle(entry: string) {
   };
 }
 
-it('reaches no node:* module from dist/fetch.js, through any package, as a browser bundler resolves it', async () => {
-  const bundle = await browserBundle('dist/fetch.js');
+it('reaches no node:* module from dist/fetch/index.js, through any package, as a browser bundler resolves it', async () => {
+  const bundle = await browserBundle('dist/fetch/index.js');
   expect(bundle.nodeImports).toEqual([]);
   // What the control entry's bundle is checked not to have: the fetch entry validates with Ajv.
   expect(bundle.modules.some((id) => /node_modules\/ajv\//.test(id))).toBe(true);
 });
 
-it('bundles dist/control.js for the browser as the control client alone: openapi-fetch and the control table, no node:* module, nothing of the core, no Ajv', async () => {
-  const bundle = await browserBundle('dist/control.js');
+it('bundles dist/control/index.js for the browser as the control client alone: openapi-fetch and the control table, no node:* module, nothing of the core, no Ajv', async () => {
+  const bundle = await browserBundle('dist/control/index.js');
   expect(bundle.nodeImports).toEqual([]);
   expect(bundle.modules).toEqual([
     'node_modules/openapi-fetch/dist/index.mjs',
     'packages/contract/src/control/operation-table.js',
-    'packages/simulator/dist/control-client.js',
-    'packages/simulator/dist/control.js',
-    'packages/simulator/dist/fetch-function.js',
+    'packages/simulator/dist/control/client.js',
+    'packages/simulator/dist/control/fetch-function.js',
+    'packages/simulator/dist/control/index.js',
   ]);
   expect(bundle.code).not.toMatch(/ajv/i);
   expect(bundle.code).toContain('function simulatorControl');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { example, schemas } from '@beeper-setup/testing-kit';
 import { aliceRecoveryKey } from '../src/index.js';
-import { manualClock, type Device } from '../src/testing.js';
+import { manualClock, type Device } from '../src/testing/index.js';
 import { simulatorForTest, type TestSimulator } from './driver.js';
 
 const keyPattern = new RegExp(schemas.GeneratedRecoveryKey!.pattern);

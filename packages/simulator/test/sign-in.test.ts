@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { example, operationExample } from '@beeper-setup/testing-kit';
 import { aliceRecoveryKey } from '../src/index.js';
-import { manualClock } from '../src/testing.js';
+import { manualClock } from '../src/testing/index.js';
 import { simulatorForTest, type TestSimulator } from './driver.js';
 
 describe('getSetupState', () => {

@@ -1,11 +1,11 @@
 // The testing kit over createSimulator().fetch: no server listens, and the global fetch is never called.
 import { conformingFetch, conformsToContract } from '@beeper-setup/testing-kit';
 import { expect, it, onTestFinished, vi } from 'vitest';
-import * as controlEntry from '../src/control.js';
-import * as fetchEntry from '../src/fetch.js';
+import * as controlEntry from '../src/control/index.js';
+import * as fetchEntry from '../src/fetch/index.js';
 import * as mainEntry from '../src/index.js';
-import { ControlApiError, createSimulator, simulatorControl } from '../src/fetch.js';
-import { fetchSetupState, signInDriver } from '../src/testing.js';
+import { ControlApiError, createSimulator, simulatorControl } from '../src/fetch/index.js';
+import { fetchSetupState, signInDriver } from '../src/testing/index.js';
 
 // `.invalid` never resolves: a request that left the process would fail.
 const origin = 'http://simulator.invalid';

@@ -1,5 +1,5 @@
-import { simulatorControl, type SimulatorControl } from './control-client.js';
-import { startSimulator, type RunningSimulator, type SimulatorOptions } from './http/server.js';
+import { simulatorControl, type SimulatorControl } from '../control/client.js';
+import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../http/server.js';
 
 export type TestSimulatorOptions = Omit<SimulatorOptions, 'host' | 'port'>;
 

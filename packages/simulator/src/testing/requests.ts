@@ -1,6 +1,6 @@
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
 import type { paths, SetupState } from '@beeper-setup/contract';
-import { globalFetch, type FetchFunction } from './fetch-function.js';
+import { globalFetch, type FetchFunction } from '../control/fetch-function.js';
 
 /** An openapi-fetch client of the setup API. */
 export type SetupApi = Client<paths>;

@@ -1,6 +1,6 @@
 import type { SetupCompleteResponse, SetupRegistrationRequiredResponse, SetupState } from '@beeper-setup/contract';
-import type { SimulatorControl } from './control-client.js';
-import { dataOf, failedCall, setupApi, type SetupApi, type SetupApiOptions } from './testing-requests.js';
+import type { SimulatorControl } from '../control/client.js';
+import { dataOf, failedCall, setupApi, type SetupApi, type SetupApiOptions } from './requests.js';
 
 /** A signed-in device. */
 export interface Device {

@@ -2,13 +2,13 @@
 // runs (MSW handlers, a Service Worker, a test calling it directly), and the client of its control API. Nothing
 // here or below imports `node:*`.
 import { isOverBodyLimit, payloadTooLarge, type RequestPolicy } from '@beeper-setup/edge';
-import type { Reply } from './core/api/reply.js';
-import type { SimulatorRequest } from './core/api/request.js';
-import { ProblemError } from './core/problems.js';
-import { simulatorCore, type SimulatorCoreOptions } from './core/simulator.js';
+import type { Reply } from '../core/api/reply.js';
+import type { SimulatorRequest } from '../core/api/request.js';
+import { ProblemError } from '../core/problems.js';
+import { simulatorCore, type SimulatorCoreOptions } from '../core/simulator.js';
 
-export type { Clock } from './core/simulator.js';
-export { simulatorControl, ControlApiError, type SimulatorControl, type FetchFunction } from './control.js';
+export type { Clock } from '../core/simulator.js';
+export { simulatorControl, ControlApiError, type SimulatorControl, type FetchFunction } from '../control/index.js';
 export type PortableSimulatorOptions = SimulatorCoreOptions;
 
 export interface PortableSimulator {

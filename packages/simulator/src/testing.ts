@@ -1,7 +1,0 @@
-// `@beeper-setup/simulator/testing`: what a test suite needs to walk the flows against the simulator, whatever
-// its test runner and whichever client or proxy it puts in front: no test runner is imported here.
-export { startTestSimulator, type TestSimulator, type TestSimulatorOptions } from './testing-simulator.js';
-export { signInDriver, type Device, type SignInDriver, type SignInDriverOptions } from './testing-sign-in.js';
-export { forVerification, fetchSetupState, type SetupApi } from './testing-requests.js';
-export { manualClock, type ManualClock } from './testing-clock.js';
-export { rawRequest, type RawResponse } from './testing-raw-request.js';
