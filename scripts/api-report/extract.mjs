@@ -11,14 +11,15 @@ import { readManifest, reportFile, typedEntries } from './entries.mjs';
 
 const quiet = { logLevel: 'none', addToApiReportFile: false };
 
-function extractorConfig(folder, types, out) {
+// The compiler options the workspace builds with; its inputs are the declarations alone, not its sources.
+function extractorConfig(folder, types, allTypes, out) {
   const tsconfig = ['tsconfig.build.json', 'tsconfig.json'].map((file) => join(folder, file)).find(existsSync);
   return ExtractorConfig.prepare({
     configObject: {
       projectFolder: folder,
       newlineKind: 'lf',
       mainEntryPointFilePath: join(folder, types),
-      compiler: { tsconfigFilePath: tsconfig },
+      compiler: { overrideTsconfig: { extends: tsconfig, files: allTypes, include: [] } },
       apiReport: { enabled: true, reportFolder: out, reportTempFolder: out, reportFileName: 'entry' },
       docModel: { enabled: false },
       dtsRollup: { enabled: false },
@@ -45,8 +46,9 @@ export async function extractReports(workspace) {
   }
   const out = await mkdtemp(join(tmpdir(), 'beeper-setup-api-report-'));
   try {
-    const configs = entries.map(({ types }) => extractorConfig(folder, types, out));
-    const compilerState = CompilerState.create(configs[0], { additionalEntryPoints: configs.map((config) => config.mainEntryPointFilePath) });
+    const allTypes = entries.map(({ types }) => types);
+    const configs = entries.map(({ types }) => extractorConfig(folder, types, allTypes, out));
+    const compilerState = CompilerState.create(configs[0]);
     const reports = new Map();
     for (const [index, { entry }] of entries.entries()) {
       const problems = [];
