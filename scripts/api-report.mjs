@@ -3,9 +3,9 @@
 // check:changeset). Run by turbo in a workspace after its build (cwd), or from the root for every workspace.
 //   node scripts/api-report.mjs           fails with a unified diff when a committed report differs from the build's
 //   node scripts/api-report.mjs --write   writes the reports (and deletes those of entry points that are gone)
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, relative } from 'node:path';
-import { createTwoFilesPatch } from 'diff';
+import { readdir } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { syncFiles } from './api-report/drift.mjs';
 import { reportedWorkspaces, reportsFolder } from './api-report/entries.mjs';
 import { extractReports } from './api-report/extract.mjs';
 import { root } from './paths.mjs';
@@ -14,12 +14,9 @@ const write = process.argv.includes('--write');
 const here = relative(root, process.cwd());
 const workspaces = here ? [here] : reportedWorkspaces();
 
-const readOrEmpty = (file) => readFile(file, 'utf8').catch(() => '');
-
 /** The reports committed in the workspace, relative to it. */
 async function committedReports(workspace) {
-  const folder = join(root, workspace, reportsFolder);
-  const files = await readdir(folder, { recursive: true }).catch(() => []);
+  const files = await readdir(join(root, workspace, reportsFolder), { recursive: true }).catch(() => []);
   return files.filter((file) => file.endsWith('.api.md')).map((file) => join(reportsFolder, file));
 }
 
@@ -27,25 +24,9 @@ try {
   let differing = 0;
   for (const workspace of workspaces) {
     const reports = await extractReports(workspace);
-    const stale = (await committedReports(workspace)).filter((report) => !reports.has(report));
-    for (const report of [...reports.keys(), ...stale]) {
-      const file = join(root, workspace, report);
-      const [committed, built] = [await readOrEmpty(file), reports.get(report) ?? ''];
-      if (committed === built) continue;
-      differing++;
-      if (write) {
-        if (reports.has(report)) {
-          await mkdir(dirname(file), { recursive: true });
-          await writeFile(file, built);
-        } else {
-          await rm(file);
-        }
-        console.log(`${reports.has(report) ? 'wrote' : 'deleted'} ${workspace}/${report}`);
-      } else {
-        const name = `${workspace}/${report}`;
-        process.stdout.write(createTwoFilesPatch(`${name} (committed)`, `${name} (from the build)`, committed, built, undefined, undefined, { context: 3 }));
-      }
-    }
+    const files = new Map([...reports].map(([report, text]) => [join(root, workspace, report), text]));
+    for (const report of await committedReports(workspace)) if (!reports.has(report)) files.set(join(root, workspace, report), undefined);
+    differing += await syncFiles(files, { write, from: 'the build' });
   }
   if (write) {
     console.log(`${differing} API report(s) written or deleted.`);

@@ -16,6 +16,14 @@ export interface RetryPolicy {
   carriesSecret: boolean;
 }
 
+/**
+ * An operation's policy: a GET (or HEAD) is idempotent; a body with a field the contract holds secret carries one,
+ * and so does the body of a request whose operation is not known (`secretFields` undefined).
+ */
+export function retryPolicy(method: string, secretFields: readonly string[] | undefined): RetryPolicy {
+  return { idempotent: method === 'GET' || method === 'HEAD', carriesSecret: secretFields === undefined || secretFields.length > 0 };
+}
+
 const initialDelayMs = 500;
 const maxDelayMs = 8_000;
 /** Longer waits go back to the caller (as a RateLimitError) rather than hang the call. */

@@ -1,6 +1,7 @@
 import { cp, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { operationTable } from '@beeper-setup/contract';
 import { afterEach, describe, expect, it } from 'vitest';
 import { repoRoot, runScript } from './repo.js';
 
@@ -71,5 +72,52 @@ describe('check:api', () => {
     const { code, output } = await apiReport(root, workspace);
     expect(output).toContain('@beeper-setup/validator ./control: packages/validator/dist/control.d.ts is missing; build the package first.');
     expect(code).toBe(1);
+  });
+});
+
+const client = join('packages', 'client');
+
+/** A scratch copy of what the operation reference is generated from: the contract, the built client, the scripts. */
+async function scratchReferenceSources() {
+  folder = await mkdtemp(join(tmpdir(), 'beeper-setup-operation-reference-'));
+  const entries = ['scripts', 'redocly.yaml', 'tsconfig.base.json', join('packages', 'contract'), ...['package.json', 'tsconfig.json', 'tsconfig.build.json', 'dist', 'api.md'].map((file) => join(client, file))];
+  for (const entry of entries) await cp(join(repoRoot, entry), join(folder, entry), { recursive: true });
+  await symlink(join(repoRoot, 'node_modules'), join(folder, 'node_modules'), 'dir');
+  return folder;
+}
+
+describe('the operation reference (packages/client/api.md)', () => {
+  it('gives every operation of the operation table its call, types, token, retries and problems', async () => {
+    const reference = await readFile(join(repoRoot, client, 'api.md'), 'utf8');
+    for (const [id, { method, path, body }] of Object.entries(operationTable)) {
+      const section = reference.slice(reference.indexOf(`### ${id}\n`)).split('\n### ')[0] ?? '';
+      expect(section, id).toContain(`client.${method.toUpperCase()}('${path}'`);
+      expect(section.includes(', body })') || section.includes(' { body })'), id).toBe(body !== 'none');
+      for (const field of ['- Request: ', '- Response: `2', '- Token: ', '- Retried: ', '- Problems: ']) expect(section, `${id} ${field}`).toContain(field);
+    }
+    expect(reference).toContain('## Flow helpers');
+    expect(reference).toContain('| `RateLimitError` | `ApiError` |');
+  });
+
+  it('fails with a diff when api.md is edited by hand or the contract changes under it', async () => {
+    const root = await scratchReferenceSources();
+    expect((await runScript(root, 'operation-reference.mjs')).code).toBe(0);
+
+    const bundleFile = join(root, 'packages', 'contract', 'openapi.json');
+    const bundle = JSON.parse(await readFile(bundleFile, 'utf8'));
+    bundle.paths['/v1/app/setup'].get.summary = 'Read where setup stands';
+    await writeFile(bundleFile, JSON.stringify(bundle));
+    const changed = await runScript(root, 'operation-reference.mjs');
+    expect(changed.output).toContain('--- packages/client/api.md (committed)\n+++ packages/client/api.md (from the contract and the build)\n');
+    expect(changed.output).toContain('+Read where setup stands: `GET /v1/app/setup`');
+    expect(changed.output).toContain('packages/client/api.md differs from what the contract and the build produce. Run `npm run api:report`');
+    expect(changed.code).toBe(1);
+
+    await runScript(root, 'operation-reference.mjs', ['--write']);
+    const referenceFile = join(root, client, 'api.md');
+    await writeFile(referenceFile, `${await readFile(referenceFile, 'utf8')}A line by hand.\n`);
+    const edited = await runScript(root, 'operation-reference.mjs');
+    expect(edited.output).toContain('-A line by hand.');
+    expect(edited.code).toBe(1);
   });
 });
