@@ -26,8 +26,8 @@ const attemptEnds = [
 ];
 
 /** The ways an attempt can end after which the client tries again: `429` when it does with or without Retry-After. */
-function retriedOn(retryDelayMs, policy) {
-  const retried = attemptEnds.filter(([, attempt]) => retryDelayMs(attempt, policy, 0) !== undefined).map(([what]) => what);
+function retriedOn(retryDelayMs, method, secretFields) {
+  const retried = attemptEnds.filter(([, attempt]) => retryDelayMs(attempt, method, secretFields, 0) !== undefined).map(([what]) => what);
   return retried.filter((what) => !(what.endsWith(' with Retry-After') && retried.includes(what.replace(' with Retry-After', ''))));
 }
 
@@ -37,7 +37,7 @@ function retriedOn(retryDelayMs, policy) {
  */
 export async function operationFacts() {
   const document = JSON.parse(await readFile(`${contractDir}/openapi.json`, 'utf8'));
-  const { retryDelayMs, retryPolicy } = await import(pathToFileURL(builtFile('client', 'retry.js')).href);
+  const { retryDelayMs } = await import(pathToFileURL(builtFile('client', 'retry.js')).href);
   return Object.entries(operationTable).map(([id, { method, path, auth, body, secretFields }]) => {
     const pathItem = document.paths[path];
     const operation = pathItem[method];
@@ -61,7 +61,7 @@ export async function operationFacts() {
         }),
       auth,
       secretFields,
-      retriedOn: retriedOn(retryDelayMs, retryPolicy(method.toUpperCase(), secretFields)),
+      retriedOn: retriedOn(retryDelayMs, method.toUpperCase(), secretFields),
       problems: responses
         .filter(([status]) => !status.startsWith('2'))
         .map(([status, response]) => ({
