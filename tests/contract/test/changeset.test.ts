@@ -204,21 +204,30 @@ const apiChanges: [string, string, string[], string, string][] = [
     ['removed  .  SetupClient'], 'major', 'minor'],
 ];
 
-describe('check:changeset and the API reports', () => {
-  it.each(apiChanges)('classifies %s and needs that bump', async (_, after, lines, needs, tooSmall) => {
+// A few script runs per test, each loading TypeScript: a bound many times their normal few seconds.
+describe('check:changeset and the API reports', { timeout: 120_000 }, () => {
+  it.each(apiChanges)('classifies %s, and a smaller bump than it needs fails', async (_, after, lines, needs, tooSmall) => {
     const root = await scratchRepository({ 'packages/client/package.json': clientEntries('.'), 'packages/client/api/index.api.md': report(baseApi) });
     await git(root, 'switch', '-q', '-c', 'feature');
     await commit(root, { 'packages/client/api/index.api.md': report(after), ...bumpTo(tooSmall) });
-    const small = await runScript(root, 'check-changeset.mjs');
-    expect(small.output).toContain(`API changes against where this branch left main (the API reports):\n  @beeper-setup/client: needs ${needs}, its changesets give ${tooSmall}\n`);
-    for (const line of lines) expect(small.output).toContain(`\n    ${line}`);
-    expect(small.output).toContain(`FAIL @beeper-setup/client: its API changed (above), which needs a ${needs} changeset`);
-    expect(small.code).toBe(1);
+    const { code, output } = await runScript(root, 'check-changeset.mjs');
+    expect(output).toContain(`API changes against where this branch left main (the API reports):\n  @beeper-setup/client: needs ${needs}, its changesets give ${tooSmall}\n`);
+    for (const line of lines) expect(output).toContain(`\n    ${line}`);
+    expect(output).toContain(`FAIL @beeper-setup/client: its API changed (above), which needs a ${needs} changeset`);
+    expect(code).toBe(1);
+  });
 
-    await commit(root, bumpTo(needs));
-    const enough = await runScript(root, 'check-changeset.mjs');
-    expect(enough.output).toContain('with a bump that covers its API changes.');
-    expect(enough.code).toBe(0);
+  it.each([
+    ['a removal and an addition', 'major', options('    timeoutMs?: number | undefined;\n    retries?: number | undefined;\n') + createClient + clientType],
+    ['an addition', 'minor', `${baseApi}// @public\nexport const defaultBaseUrl: "http://localhost:23373";\n\n`],
+  ])('passes %s with a %s changeset', async (_, bump, after) => {
+    const root = await scratchRepository({ 'packages/client/package.json': clientEntries('.'), 'packages/client/api/index.api.md': report(baseApi) });
+    await git(root, 'switch', '-q', '-c', 'feature');
+    await commit(root, { 'packages/client/api/index.api.md': report(after), ...bumpTo(bump) });
+    const { code, output } = await runScript(root, 'check-changeset.mjs');
+    expect(output).toContain(`  @beeper-setup/client: needs ${bump}, its changesets give ${bump}\n`);
+    expect(output).toContain('with a bump that covers its API changes.');
+    expect(code).toBe(0);
   });
 
   it('compares what a non-exported type declares as part of the exports that use it', async () => {
