@@ -49,16 +49,17 @@ function changesetParser() {
 }
 
 /**
- * The package names in each changeset's front-matter (`"@beeper-setup/x": patch`), or the parser's error for a
- * changeset that `changeset version` would refuse. A package named with `none` counts: its author decided.
- * Loads the parser only when there is a changeset to read (needs `npm install`).
+ * The releases in each changeset's front-matter (`"@beeper-setup/x": patch` → `{ name, type }`) and their package
+ * names, or the parser's error for a changeset that `changeset version` would refuse. A package named with `none`
+ * counts: its author decided. Loads the parser only when there is a changeset to read (needs `npm install`).
  */
 export function namedPackages(changesets) {
   if (changesets.length === 0) return [];
   const parse = changesetParser();
   return changesets.map((file) => {
     try {
-      return { file, names: parse(readFileSync(join(root, file), 'utf8')).releases.map((release) => release.name) };
+      const { releases } = parse(readFileSync(join(root, file), 'utf8'));
+      return { file, releases, names: releases.map((release) => release.name) };
     } catch (error) {
       return { file, error: String(error.message ?? error).split('\n')[0] };
     }

@@ -34,6 +34,7 @@ const stepOf: Record<Exclude<SetupState['state'], 'needs-verification'>, NextSte
   ready: { step: 'done' },
 };
 
+/** What to do next to bring the device to `ready`, from its setup state (`GET /v1/app/setup`). */
 export function nextStep({ state, verification }: SetupState): NextStep {
   if (state === 'needs-verification') return { step: 'verify-device', verification: verification && verificationStep(verification) };
   if (!Object.hasOwn(stepOf, state)) throw new Error(`Unknown setup state: ${String(state)}`);

@@ -40,7 +40,6 @@ export function resilientFetch({ baseUrl, fetch, timeoutMs, deadlineMs, maxRetri
     const secretFields = operation ? operationTable[operation].secretFields : everySecretField;
     // The template path is logged, not the concrete one, which could carry what the caller put in it.
     const path = operation ? operationTable[operation].path : '(unknown operation)';
-    const policy = { idempotent: method === 'GET' || method === 'HEAD', carriesSecret: !operation || secretFields.length > 0 };
     // A body stream can be read only once: the first attempt sends the request as built, and any later one a copy
     // with the body openapi-fetch serialised (or, for a request from elsewhere, the body read here).
     const kept = setup?.bodyText;
@@ -60,7 +59,7 @@ export function resilientFetch({ baseUrl, fetch, timeoutMs, deadlineMs, maxRetri
         cut = true;
         continue;
       }
-      const delay = attemptsSoFar < maxRetries ? retryDelayMs(outcome, policy, attemptsSoFar) : undefined;
+      const delay = attemptsSoFar < maxRetries ? retryDelayMs(outcome, method, operation && secretFields, attemptsSoFar) : undefined;
       if (delay === undefined) {
         if (outcome.kind === 'response') return setupResponse(request, outcome.response, outcome.body, operation, () => secretPattern(request, body, secretFields));
         throw outcome.kind === 'timeout' ? new TimeoutError(timeoutMs, operation) : new ConnectionError(baseUrl, operation, outcome.reason);

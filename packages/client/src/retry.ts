@@ -9,27 +9,25 @@ export type Attempt =
   /** The attempt's timeout fired, or the caller's signal. */
   | { kind: 'timeout'; reason: 'timeout' };
 
-export interface RetryPolicy {
-  /** GET: safe to send again whatever happened. */
-  idempotent: boolean;
-  /** The body carries a secret (a sign-in code, a recovery key...): it is never sent twice on the client's own. */
-  carriesSecret: boolean;
-}
-
 const initialDelayMs = 500;
 const maxDelayMs = 8_000;
 /** Longer waits go back to the caller (as a RateLimitError) rather than hang the call. */
 const maxRetryAfterMs = 60_000;
 
-/** How long to wait before the next attempt, or `undefined` when this attempt must not be retried. */
-export function retryDelayMs(attempt: Attempt, policy: RetryPolicy, attemptsSoFar: number): number | undefined {
-  if (!mayRetry(attempt, policy)) return undefined;
+/**
+ * How long to wait before the next attempt of a call, or `undefined` when this attempt must not be retried. A GET
+ * (or HEAD) is safe to send again whatever happened; a body with a field the contract holds secret (a sign-in code,
+ * a recovery key...), or of an operation the client does not know (`secretFields` undefined), is never sent twice
+ * on the client's own once it may have arrived.
+ */
+export function retryDelayMs(attempt: Attempt, method: string, secretFields: readonly string[] | undefined, attemptsSoFar: number): number | undefined {
+  if (!mayRetry(attempt, method === 'GET' || method === 'HEAD', secretFields?.length !== 0)) return undefined;
   const retryAfter = attempt.kind === 'response' ? retryAfterMs(attempt.response.headers) : undefined;
   if (retryAfter !== undefined) return retryAfter <= maxRetryAfterMs ? retryAfter : undefined;
   return Math.min(initialDelayMs * 2 ** attemptsSoFar, maxDelayMs) * (1 - Math.random() * 0.25);
 }
 
-function mayRetry(attempt: Attempt, { idempotent, carriesSecret }: RetryPolicy): boolean {
+function mayRetry(attempt: Attempt, idempotent: boolean, carriesSecret: boolean): boolean {
   if (attempt.kind !== 'response') return idempotent || attempt.kind === 'refused';
   const { status, headers } = attempt.response;
   if (idempotent) return status === 408 || status === 429 || status >= 500;

@@ -7,9 +7,10 @@ import { fileURLToPath } from 'node:url';
 
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
-export function runScript(root: string, script: string, args: string[] = []): Promise<{ code: number; output: string }> {
+/** Runs `scripts/<script>` of `root`, in `cwd` (the root unless a workspace's script runs it there). */
+export function runScript(root: string, script: string, args: string[] = [], cwd = root): Promise<{ code: number; output: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [join(root, 'scripts', script), ...args], { cwd: root }, (error, stdout, stderr) => {
+    execFile(process.execPath, [join(root, 'scripts', script), ...args], { cwd }, (error, stdout, stderr) => {
       resolve({ code: error ? Number(error.code ?? 1) : 0, output: stdout + stderr });
     });
   });
