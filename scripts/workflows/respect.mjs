@@ -32,18 +32,18 @@ export async function runRespect({ file, workflows, servers, inputs = {}, timeou
 }
 
 /** Redocly CLI's boxed Node.js 20 deprecation notice, which says nothing about the run. */
-const withoutNodeNotice = (text) => text.replace(/^\s*[╔║╚].*\n/gm, '').replace(/^\n+/, '');
+const withoutNodeNotice = (text) => text.replace(/^\s*[╔║╚].*\n/gm, '').replace(/^.*JSON logs saved in.*\n/gm, '').replace(/^\n+/, '');
 
 /**
  * Every step Respect ran, sub-workflows' steps included, in order: `{ workflowId, stepId, method, url, status,
- * checks }`, where `checks` are `{ name, passed, condition, message }`. A step that was retried appears once per attempt.
+ * body, checks }` (the body as Respect reports it, its secrets masked), where `checks` are `{ name, passed, condition, message }`. A step that was retried appears once per attempt.
  */
 export function stepsOf(report) {
   const steps = [];
   const walk = (executed) => {
     for (const item of executed) {
       if (item.type === 'workflow') walk(item.executedSteps);
-      else steps.push({ workflowId: item.workflowId, stepId: item.stepId, method: item.request?.method?.toUpperCase() ?? '', url: item.request?.url ?? '', status: item.response?.statusCode ?? 0, checks: item.checks.map(({ name, passed, message, condition }) => ({ name, passed, condition, message: plain(message ?? '') })) });
+      else steps.push({ workflowId: item.workflowId, stepId: item.stepId, method: item.request?.method?.toUpperCase() ?? '', url: item.request?.url ?? '', status: item.response?.statusCode ?? 0, body: item.response?.body, checks: item.checks.map(({ name, passed, message, condition }) => ({ name, passed, condition, message: plain(message ?? '') })) });
     }
   };
   for (const file of Object.values(report?.files ?? {})) walk(file.executedWorkflows);
@@ -55,14 +55,15 @@ export function workflowsOf(report) {
   return Object.values(report?.files ?? {}).flatMap((file) => file.executedWorkflows.map(({ workflowId, status }) => ({ workflowId, passed: status === 'success' })));
 }
 
+/** The steps without the attempts that a retry replaced. */
+export const lastAttempts = (steps) => steps.filter((step, index) => !steps.slice(index + 1).some((later) => later.workflowId === step.workflowId && later.stepId === step.stepId));
+
 /**
  * The checks that failed, one line each: `workflow › step › check: what differed`. A retried attempt that failed
  * is not a failure when a later attempt of the same step passed.
  */
 export function failuresOf(report) {
-  const steps = stepsOf(report);
-  const lastAttempt = steps.filter((step, index) => !steps.slice(index + 1).some((later) => later.workflowId === step.workflowId && later.stepId === step.stepId));
-  return lastAttempt.flatMap((step) => step.checks.filter((check) => !check.passed).map((check) => `${step.workflowId} › ${step.stepId} › ${check.name}: ${whatDiffered(check, step)}`));
+  return lastAttempts(stepsOf(report)).flatMap((step) => step.checks.filter((check) => !check.passed).map((check) => `${step.workflowId} › ${step.stepId} › ${check.name}: ${whatDiffered(check, step)}`));
 }
 
 /**
