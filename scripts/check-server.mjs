@@ -21,6 +21,9 @@ import { failuresOf, lastAttempts, runRespect, stepsOf, whatDiffered } from './w
 
 const signInFlows = join(workflowsFolder, 'sign-in.arazzo.yaml');
 
+/** The workflows the kit runs: the first run's, and the second's with and without a recovery key. */
+export const kitWorkflows = { start: ['checkSetupState', 'refusedToken', 'requestSignInCode'], finish: ['completeSignIn', 'signInAndUnlock'] };
+
 const usage = `usage: npm run check:server -- --base-url <url> [--email <address> | --code] [--state-file <path>]
   --base-url    the server, such as http://localhost:23373 (Beeper Desktop) or http://localhost:23374 (Beeper Server)
   --email       start a sign-in and email a code to this address, then stop
@@ -92,7 +95,7 @@ export async function checkServer(argv, { input = process.stdin, out = process.s
     }
     const { baseUrl, email, code, stateFile } = settings;
     if (!code) {
-      const report = await run(email === undefined ? ['checkSetupState', 'refusedToken'] : ['checkSetupState', 'refusedToken', 'requestSignInCode'], baseUrl, email === undefined ? {} : { email }, out);
+      const report = await run(kitWorkflows.start.slice(0, email === undefined ? 2 : 3), baseUrl, email === undefined ? {} : { email }, out);
       if (!report || email === undefined) return report ? 0 : 1;
       // The setup request ID is no secret: the answer to startSetup in Respect's report.
       const { setupRequestID } = stepsOf(report).find((step) => step.workflowId === 'requestSignInCode' && step.stepId === 'start').body;
@@ -108,7 +111,7 @@ export async function checkServer(argv, { input = process.stdin, out = process.s
     try {
       const { code: signInCode, recoveryKey } = await secretsFromPerson(input);
       const inputs = { setupRequestID: state.setupRequestID, code: signInCode, ...(recoveryKey && { recoveryKey }) };
-      return (await run([recoveryKey ? 'signInAndUnlock' : 'completeSignIn'], baseUrl, inputs, out)) ? 0 : 1;
+      return (await run([kitWorkflows.finish[recoveryKey ? 1 : 0]], baseUrl, inputs, out)) ? 0 : 1;
     } finally {
       await rm(stateFile, { force: true });
     }
