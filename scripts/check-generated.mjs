@@ -6,6 +6,7 @@ import { join, relative } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { contractDir, generatedFiles } from './apis.mjs';
 import { generateAll } from './generate.mjs';
+import { flowDiagramsDrift } from './flow-diagrams.mjs';
 import { root } from './paths.mjs';
 
 const readOrEmpty = (file) => readFile(file, 'utf8').catch(() => '');
@@ -21,6 +22,11 @@ try {
     drifted++;
     const name = relative(root, committedPath);
     process.stdout.write(createTwoFilesPatch(`${name} (committed)`, `${name} (from openapi/)`, committed, regenerated, undefined, undefined, { context: 3 }));
+  }
+  const flowDiagrams = flowDiagramsDrift();
+  if (flowDiagrams) {
+    drifted++;
+    process.stdout.write(flowDiagrams);
   }
   if (drifted) {
     console.error(`\n${drifted} generated file(s) differ from what openapi/ produces. Run \`npm run generate\` and commit the result.`);

@@ -10,6 +10,7 @@ import { execFile } from 'node:child_process';
 import { relative } from 'node:path';
 import { apis } from './apis.mjs';
 import { redocly } from './redocly.mjs';
+import { lintWorkflows } from './lint-workflows.mjs';
 import { installedCommand, root } from './paths.mjs';
 
 /** Each API's Redocly report: `{ problems, totals: { errors, warnings } }`. */
@@ -69,4 +70,5 @@ const owaspErrors = findings.filter((finding) => finding.severity === 0).length;
 const owaspWarnings = findings.filter((finding) => finding.severity === 1).length;
 console.log(`spectral lint (OWASP): ${owaspErrors} error(s), ${owaspWarnings} warning(s).`);
 
-process.exitCode = errors + warnings + owaspErrors + owaspWarnings === 0 ? 0 : 1;
+const workflowProblems = await lintWorkflows().catch((error) => (console.error(error.message), 1));
+process.exitCode = errors + warnings + owaspErrors + owaspWarnings + workflowProblems === 0 ? 0 : 1;

@@ -32,6 +32,7 @@ describe('lint:spec', () => {
     expect(output).toContain('redocly lint control@v1: 0 error(s), 0 warning(s)');
     expect(output).toContain('redocly lint: 0 error(s), 0 warning(s)');
     expect(output).toContain('spectral lint (OWASP): 0 error(s), 0 warning(s)');
+    expect(output).toContain('redocly lint workflows (3 Arazzo documents): 0 error(s), 0 warning(s)');
     expect(code).toBe(0);
   });
 
@@ -49,6 +50,9 @@ describe('lint:spec', () => {
     ['a control path that is not kebab-case after /_sim/', { file: 'openapi/control/openapi.yaml', from: '/_sim/sessions/{deviceID}/other-device:', to: '/_sim/sessions/{deviceID}/otherDevice:', rule: 'rule/control-paths-kebab-case' }],
     ['a control 401 without WWW-Authenticate', { file: 'openapi/control/components/responses/Unauthorized.yaml', from: 'WWW-Authenticate:', to: 'X-Auth:', rule: 'response-contains-header' }],
     ['a control example that violates its schema', { file: 'openapi/control/paths/session-verifications.yaml', from: 'verificationID: vrf_01JBX3Q4Z8', to: 'verificationID: 42', rule: 'no-invalid-media-type-examples' }],
+    // The flows' Arazzo documents (openapi/workflows/), held to Redocly's Arazzo rules.
+    ['an Arazzo source description of no known type', { file: 'openapi/workflows/sign-in.arazzo.yaml', from: '    type: openapi\n', to: '    type: swagger\n', rule: 'sourceDescription-type' }],
+    ['an Arazzo step id used twice in a workflow', { file: 'openapi/workflows/sign-in.arazzo.yaml', from: '      - stepId: sendCode\n', to: '      - stepId: start\n', rule: 'stepId-unique' }],
     ['a control string without maxLength', { file: 'openapi/control/components/schemas/Scenario.yaml', from: '    maxLength: 1024\n', to: '', rule: 'owasp:api4:2023-string-limit' }],
   ];
   it.each(breakages)('fails on %s', (_, { rule, ...edit }) => failsAfter(edit, 'lint-spec.mjs', rule));
@@ -86,6 +90,19 @@ describe('check:generated', () => {
     ['a depth stated that is not the limit', { file: 'openapi/components/schemas/ProblemCode.yaml', from: 'deeper than 64 levels', to: 'deeper than 32 levels', error: "The contract's texts state 32 levels, which x-request-limits does not" }],
   ];
   it.each(disagreeingLimits)('fails when the request limits and a text that states them disagree: %s', (_, { error, ...edit }) => failsAfter(edit, 'check-generated.mjs', error));
+
+  it('fails with a diff when docs/flows.md is edited by hand, or a workflow without regenerating it', async () => {
+    scratch = await scratchCopy();
+    await edit('docs/flows.md', 'sequenceDiagram', 'flowchart');
+    await edit('openapi/workflows/sign-in.arazzo.yaml', 'summary: Start a setup request and have the code emailed.', 'summary: Start, then email the code.');
+    const { code, output } = await runScript(scratch.root, 'check-generated.mjs');
+    expect(code).toBe(1);
+    expect(output).toContain('docs/flows.md (committed)');
+    expect(output).toMatch(/^-flowchart/m);
+    expect(output).toMatch(/^\+sequenceDiagram/m);
+    expect(output).toMatch(/^\+Start, then email the code\./m);
+    expect(output).toContain('Run `npm run generate`');
+  });
 
   it('fails the same way for the control API', async () => {
     scratch = await scratchCopy();

@@ -19,7 +19,7 @@ export function runScript(root: string, script: string, args: string[] = [], cwd
 /** A scratch copy of everything the contract pipeline reads, sharing the repository's node_modules. */
 export async function scratchCopy(): Promise<{ root: string; remove(): Promise<void> }> {
   const root = await mkdtemp(join(tmpdir(), 'beeper-setup-scratch-'));
-  for (const entry of ['openapi', 'scripts', 'redocly.yaml', '.spectral.yaml', join('packages', 'contract')]) {
+  for (const entry of ['openapi', 'scripts', 'redocly.yaml', '.spectral.yaml', 'docs', join('packages', 'contract')]) {
     await cp(join(repoRoot, entry), join(root, entry), { recursive: true });
   }
   await symlink(join(repoRoot, 'node_modules'), join(root, 'node_modules'), 'dir');
