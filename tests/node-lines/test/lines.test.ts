@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { nodeBinary } from '../src/node-binary.js';
 import { otherLines } from '../src/node-lines.js';
 import { runSuite } from '../src/run-suite.js';
@@ -8,15 +8,17 @@ import { suites } from '../src/suites.js';
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const cacheDir = fileURLToPath(new URL('../node_modules/.cache/', import.meta.url));
 
-describe.each(otherLines())('on Node %s', (version) => {
-  let binary: string;
-  beforeAll(async () => {
-    binary = await nodeBinary(version, cacheDir);
-  });
-
-  it.each(suites)('$workspace passes', async ({ workspace, args }) => {
+// The lines side by side, each one's suites one after the other: on two cores, more at once only queues.
+it.concurrent.each(otherLines())('the packages’ suites pass on Node %s', async (version) => {
+  const binary = await nodeBinary(version, cacheDir);
+  const failed: string[] = [];
+  for (const { workspace, args } of suites) {
+    const started = performance.now();
     const run = await runSuite(binary, `${root}${workspace}`, args);
-    expect(run.exit, `${workspace} on Node ${version}:\n${run.output}`).toBe(0);
-    expect(run.output).toMatch(/Tests\s+\d+ passed/);
-  });
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    const passed = run.exit === 0 && /Tests\s+\d+ passed/.test(run.output);
+    console.log(`Node ${version}: ${workspace} ${passed ? 'passed' : `FAILED (exit ${run.exit})`} in ${seconds} s`);
+    if (!passed) failed.push(`${workspace} on Node ${version}, exit ${run.exit}:\n${run.output}`);
+  }
+  expect(failed.join('\n\n'), `${failed.length} suite(s) failed`).toBe('');
 });
