@@ -1,6 +1,7 @@
 // What `npm run dev` does on each save under openapi/, printing one short block: lint, bundle and derived files,
-// the mock and the simulator on the new contract, the references rebuilt (open tabs reload), and the verdict of
-// check:breaking. A save that does not lint (or does not generate) leaves every server on the last good contract.
+// the mock and the simulator on the new contract, the references rebuilt (open tabs reload), the verdict of
+// check:breaking, and which contract is served. A save that does not lint (or does not generate) leaves every server
+// on the last good contract.
 import { apis } from '../apis.mjs';
 import { checkBreaking } from '../breaking/check.mjs';
 import { docsPages, findingLines, runContract } from '../contract/pipeline.mjs';
@@ -20,14 +21,18 @@ export function contractChange({ tools, docs, docsServer, servers, log }) {
     const say = (step, text) => log(`  ${step.padEnd(10)} ${text} (+${Math.round(performance.now() - started)} ms)`);
     log(`${changed ?? 'openapi/'} changed`);
     const { failing, error, written } = await runContract(tools);
+    // Each block ends with one `serving` line: which contract the servers serve once the save is handled.
     if (failing.length > 0) {
-      say('lint', `${failing.length} finding(s); the servers keep the last good contract`);
+      say('lint', `${failing.length} finding(s):`);
       for (const line of findingLines(failing)) log(`    ${line}`);
-      return;
+      return say('serving', 'the last good contract: the servers keep it');
     }
     say('lint', 'passes');
-    if (error) return say('generate', `failed, the servers keep the last good contract: ${error}`);
-    if (written.length === 0) return say('generate', 'no generated file changed; the servers keep serving it');
+    if (error) {
+      say('generate', `failed: ${error}`);
+      return say('serving', 'the last good contract: the servers keep it');
+    }
+    if (written.length === 0) return say('serving', 'the same contract: no generated file changed');
     say('generate', `${written.length} file(s) changed: ${written.join(', ')}`);
 
     const mock = servers.reloadMock();
@@ -37,5 +42,6 @@ export function contractChange({ tools, docs, docsServer, servers, log }) {
     // After the servers, which the two cores serve first.
     await docs.build(docsPages()).then(() => say('docs', `rebuilt; ${docsServer.reload()} open tab(s) reloaded`), (reason) => say('docs', `failed: ${reason.message}`));
     say('breaking', breakingVerdict());
+    say('serving', 'the new contract');
   };
 }
