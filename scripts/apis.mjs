@@ -51,8 +51,6 @@ export const apiNamed = (name) => {
   return api;
 };
 
-/** Every generated file of every API, relative to the contract package. */
-export const generatedFiles = apis.flatMap((api) => [api.bundle, api.types, ...Object.values(api.modules)]);
 
 /** An API's bundle as it stands, in the repository. */
 export const bundleFile = (api) => join(contractDir, api.bundle);

@@ -2,14 +2,10 @@
 // setup@v1, control@v1) with its newest released baseline in openapi/releases/ (or, for the one API that --api
 // names, with <file>, such as a pull request's base branch bundle) and fails on a breaking change without a major
 // version bump, on a version that goes down, and on a new version without its baseline.
-import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { apiNamed, apis, bundleFile } from './apis.mjs';
-import { baselineFile, hasBaseline, newestBaselineFile, readContract } from './breaking/baselines.mjs';
-import { contractChanges } from './breaking/changes.mjs';
+import { apiNamed, apis } from './apis.mjs';
+import { checkBreaking } from './breaking/check.mjs';
 import { markdownLines, textLines } from './breaking/report.mjs';
-import { compareVersions, majorOf } from './breaking/versions.mjs';
-import { root } from './paths.mjs';
 
 const { values: options } = parseArgs({ options: { api: { type: 'string' }, base: { type: 'string' }, markdown: { type: 'boolean' } } });
 if (options.base !== undefined && options.api === undefined) {
@@ -26,26 +22,7 @@ try {
 
 /** The report lines and the failures of one API against its baseline. */
 function check(api) {
-  const baseFile = options.base ?? newestBaselineFile(api);
-  const [base, current] = [readContract(baseFile), readContract(bundleFile(api))];
-  const [baseVersion, version] = [base.info.version, current.info.version];
-  const baseName = options.base ?? relative(root, baseFile);
-
-  const changes = contractChanges(base, current);
-  const breakingCount = changes.filter((change) => change.kind === 'breaking').length;
-
-  const failures = [];
-  if (compareVersions(version, baseVersion) < 0) {
-    failures.push(`${api.name}: info.version went down: ${version} is below ${baseVersion} of ${baseName}.`);
-  }
-  if (version !== baseVersion && !hasBaseline(api, version)) {
-    failures.push(`${api.name}: info.version changed to ${version} without its baseline: a release adds ${relative(root, baselineFile(api, version))}.`);
-  }
-  if (breakingCount > 0 && majorOf(version) <= majorOf(baseVersion)) {
-    failures.push(`${api.name}: ${breakingCount} breaking change(s) need a major version above ${baseVersion} (deprecate instead, or see README "Changing the contract").`);
-  }
-
-  const title = `${api.title} ${version} against ${baseName} (${baseVersion}): ${changes.length} change(s), ${breakingCount} breaking`;
+  const { title, changes, failures } = checkBreaking(api, options.base);
   return { report: options.markdown ? markdownLines(title, changes) : [title, ...textLines(changes)], failures };
 }
 

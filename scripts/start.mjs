@@ -7,7 +7,7 @@ import { builtFile, root } from './paths.mjs';
 import { turbo } from './turbo.mjs';
 
 // The build includes apps/web: vite's bundle in apps/web/dist/, its server in apps/web/dist/server/.
-turbo(['generate', 'docs', 'build']);
+turbo(['generate', 'build']);
 const load = (file) => import(pathToFileURL(file).href);
 const wizardDist = join(root, 'apps', 'web', 'dist');
 const [{ startSimulator, defaultPort: simulatorPort }, { startMock, defaultPort: mockPort }, { startWebServer, defaultPort: wizardPort }] = await Promise.all([

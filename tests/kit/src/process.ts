@@ -14,6 +14,8 @@ export interface RunningProcess {
   /** The exit code; `null` when a signal ended it. */
   exited: Promise<number | null>;
   kill(signal?: NodeJS.Signals): void;
+  /** The process's ID, to find the processes it starts. */
+  pid: number;
 }
 
 /** Starts `node file ...args`, with no standard input. */
@@ -54,5 +56,5 @@ export function startNodeProcess(file: string, args: readonly string[], options:
     });
   }
 
-  return { output: () => output, stdout: () => stdout, stderr: () => stderr, waitFor, exited, kill: (signal = 'SIGTERM') => void child.kill(signal) };
+  return { output: () => output, stdout: () => stdout, stderr: () => stderr, waitFor, exited, kill: (signal = 'SIGTERM') => void child.kill(signal), pid: child.pid! };
 }

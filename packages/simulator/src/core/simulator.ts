@@ -1,7 +1,7 @@
 import { controlApi } from './api/control-api.js';
 import { requestHandler, type RequestHandler } from './api/handle-request.js';
 import { publicApi } from './api/public-api.js';
-import { World, type SavedWorld } from './model/world.js';
+import { World, type SavedWorld, type WorldHandover } from './model/world.js';
 import type { SimulatorContext } from './operations/context.js';
 import { actOnVerification } from './operations/verifications.js';
 import { wrongAttemptsPerWindow } from './rules/attempt-window.js';
@@ -41,13 +41,15 @@ export interface SimulatorCore {
   reset(): void;
   /** What a state file keeps. */
   snapshot(): SavedWorld;
+  /** Everything the simulator knows, for one that takes its place (`saved`). */
+  handover(): WorldHandover;
   /** Stops the automatic other device's timers. */
   stop(): void;
 }
 
 /**
  * The simulator without a transport: its world, its rules and both APIs. `saved` starts it from a state file's
- * records; `afterChange` runs after each request that may change the world (any but a `GET`) and each move of the
+ * records, or from another simulator's handover (whose automatic other device's pending moves this one makes); `afterChange` runs after each request that may change the world (any but a `GET`) and each move of the
  * automatic other device.
  */
 export function simulatorCore(
@@ -61,7 +63,7 @@ export function simulatorCore(
     clock = Date.now,
     controlToken = newControlToken(),
   }: SimulatorCoreOptions,
-  { saved, afterChange = () => {} }: { saved?: SavedWorld | undefined; afterChange?: () => void } = {},
+  { saved, afterChange = () => {} }: { saved?: SavedWorld | WorldHandover | undefined; afterChange?: () => void } = {},
 ): SimulatorCore {
   const world = new World(seededAccounts, saved);
   const otherDevice = otherDeviceActsAlone
@@ -83,7 +85,8 @@ export function simulatorCore(
     context.wrongAttempts.signInCodes.clear();
     context.wrongAttempts.recoveryKeys.clear();
   };
+  for (const [session, verifications] of world.sessionVerifications()) for (const verification of verifications) context.verificationChanged(session, verification);
   const routes = { ...publicApi(context), ...controlApi(context, reset, controlToken) };
   const handle = requestHandler({ routes, log, afterChange });
-  return { handle, controlToken, reset, snapshot: () => world.snapshot(), stop: () => otherDevice?.stop() };
+  return { handle, controlToken, reset, snapshot: () => world.snapshot(), handover: () => world.handover(), stop: () => otherDevice?.stop() };
 }

@@ -3,6 +3,7 @@ import { createServer, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { RequestPolicy } from '@beeper-setup/edge';
 import { serverOptions } from '@beeper-setup/edge/node';
+import type { WorldHandover } from '../core/model/world.js';
 import { simulatorCore, type SimulatorCore, type SimulatorCoreOptions } from '../core/simulator.js';
 import { answerUnparsableRequest, continueIfItFits, refuseConnect } from './before-routing.js';
 import { simulatorRequestOf } from './node-request.js';
@@ -19,6 +20,8 @@ export interface SimulatorOptions extends SimulatorCoreOptions {
   port?: number | undefined;
   /** Keep accounts and sessions in this file across restarts. */
   stateFile?: string | undefined;
+  /** Start from another simulator's whole world (its `handover()`) instead of the state file's or the seeded one. */
+  world?: WorldHandover | undefined;
   /** Host names (any port) or `name:port` that requests may name besides loopback ones; others answer 421. */
   allowedHosts?: readonly string[] | undefined;
 }
@@ -28,16 +31,18 @@ export interface RunningSimulator {
   /** What the control API (`/_sim/`) needs as `Authorization: Bearer <controlToken>`. */
   controlToken: string;
   close(): Promise<void>;
+  /** Closes, then resolves with everything the simulator knew, for one that takes its place (`world`). */
+  handover(): Promise<WorldHandover>;
 }
 
 /** Starts the simulator as an HTTP server and resolves once it listens. */
-export async function startSimulator({ host = '127.0.0.1', port = defaultPort, stateFile, allowedHosts, ...options }: SimulatorOptions = {}): Promise<RunningSimulator> {
+export async function startSimulator({ host = '127.0.0.1', port = defaultPort, stateFile, world, allowedHosts, ...options }: SimulatorOptions = {}): Promise<RunningSimulator> {
   const log = options.log ?? (() => {});
   // A lost save is reported on stderr even without a log: otherwise a quiet simulator would lose every change silently.
   const opened = stateFile === undefined ? undefined : await openStateFile(stateFile, (error) => console.error(error.message));
   const writer = opened?.writer;
   const save = () => writer?.save(core.snapshot());
-  const core = simulatorCore(options, { saved: opened?.saved, afterChange: save });
+  const core = simulatorCore(options, { saved: world ?? opened?.saved, afterChange: save });
 
   const handler = requestListener(core, { allowedHosts, allowedOrigins: options.allowedOrigins }, log);
   const server = createServer(serverOptions, handler);
@@ -49,14 +54,19 @@ export async function startSimulator({ host = '127.0.0.1', port = defaultPort, s
   server.listen(port, host);
   await once(server, 'listening');
   const address = server.address() as AddressInfo;
+  const close = async () => {
+    core.stop();
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await writer?.flushed();
+  };
   return {
     url: `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`,
     controlToken: core.controlToken,
-    async close() {
-      core.stop();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await writer?.flushed();
+    close,
+    async handover() {
+      await close();
+      return core.handover();
     },
   };
 }

@@ -21,6 +21,7 @@ export async function startTestSimulator(options: TestSimulatorOptions = {}): Pr
     url: simulator.url,
     controlToken: simulator.controlToken,
     close: simulator.close,
+    handover: simulator.handover,
     control,
     latestSignInCode: control.latestSignInCode,
   };

@@ -9,6 +9,19 @@ export interface SavedWorld {
   sessions: Session[];
 }
 
+/**
+ * Everything a simulator knows, for another one that takes its place in the same process tree (`npm run dev` starts
+ * a new simulator on each change of the contract): the short-lived records too, which the state file leaves out
+ * (the outbox holds sign-in codes in clear).
+ */
+export interface WorldHandover extends SavedWorld {
+  setupRequests: SetupRequest[];
+  /** Each device's verifications, by device ID. */
+  verifications: [string, VerificationRecord[]][];
+  /** Newest first. */
+  outbox: OutboxMessage[];
+}
+
 // Bounds, so that a long-running simulator (or a script signing in in a loop) does not grow without end.
 /** The outbox keeps the newest messages only. */
 const outboxLimit = 1000;
@@ -27,12 +40,20 @@ export class World {
   private readonly setupRequests = new Map<string, SetupRequest>();
   /** Newest first. */
   private readonly outbox: OutboxMessage[] = [];
-  /** `seed` gives the accounts a fresh (or reset) world starts with; `saved`, a state file's records instead. */
+  /**
+   * `seed` gives the accounts a fresh (or reset) world starts with; `saved`, a state file's records instead, or
+   * another simulator's whole world.
+   */
   constructor(
     private readonly seed: () => Account[],
-    saved: SavedWorld = { accounts: seed(), sessions: [] },
+    saved: SavedWorld | WorldHandover = { accounts: seed(), sessions: [] },
   ) {
     this.load(saved);
+    if ('outbox' in saved) {
+      for (const request of saved.setupRequests) this.setupRequests.set(request.id, request);
+      for (const [deviceID, records] of saved.verifications) this.verifications.set(deviceID, records);
+      this.outbox.push(...saved.outbox);
+    }
   }
 
   /** Back to the seeded accounts: no sessions, no setup requests, no mail. */
@@ -52,6 +73,15 @@ export class World {
 
   snapshot(): SavedWorld {
     return { accounts: [...this.accounts.values()], sessions: [...this.sessions.values()] };
+  }
+
+  handover(): WorldHandover {
+    return { ...this.snapshot(), setupRequests: [...this.setupRequests.values()], verifications: [...this.verifications], outbox: [...this.outbox] };
+  }
+
+  /** Every session's verifications. */
+  sessionVerifications(): [Session, VerificationRecord[]][] {
+    return [...this.sessions.values()].map((session) => [session, this.verifications.get(session.deviceID) ?? []]);
   }
 
   accountOf(session: Session): Account {
