@@ -13,7 +13,24 @@ function reportCode(report) {
 }
 
 const printer = ts.createPrinter({ removeComments: true });
-const printed = (node, file) => printer.printNode(ts.EmitHint.Unspecified, node, file).replace(/\s+/g, ' ').trim();
+/**
+ * Each report's imported names, as what they name (`import("@beeper-setup/contract/control").Verification`): API
+ * Extractor renames an import (`Verification_2`) when another of the same name joins the report, which changes no type.
+ */
+const importedNames = new WeakMap();
+const canonical = (text, file) => text.replace(/[A-Za-z_$][\w$]*/g, (name) => importedNames.get(file)?.get(name) ?? name);
+const printed = (node, file) => canonical(printer.printNode(ts.EmitHint.Unspecified, node, file), file).replace(/\s+/g, ' ').trim();
+
+function importsOf(file) {
+  const names = new Map();
+  for (const statement of file.statements) {
+    const bindings = ts.isImportDeclaration(statement) ? statement.importClause?.namedBindings : undefined;
+    for (const element of bindings && ts.isNamedImports(bindings) ? bindings.elements : []) {
+      names.set(element.name.text, `import(${statement.moduleSpecifier.getText(file)}).${(element.propertyName ?? element.name).text}`);
+    }
+  }
+  return names;
+}
 const emptyType = ts.factory.createTypeLiteralNode([]);
 
 const hasExport = (node) =>
@@ -119,6 +136,7 @@ function declarations(statements, file) {
 /** The declarations of a report (none for a missing one), by name. */
 export function reportDeclarations(report) {
   const file = ts.createSourceFile('report.d.ts', reportCode(report ?? ''), ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  importedNames.set(file, importsOf(file));
   return declarations(file.statements, file);
 }
 

@@ -250,6 +250,22 @@ describe('check:changeset and the API reports', { timeout: 120_000 }, () => {
     expect(code).toBe(0);
   });
 
+  it.each([
+    ['an import API Extractor renamed when another of its name joined the report: no change', 'Problem_2', false],
+    ['an export that now takes the type of that name from elsewhere: a change', 'Problem', true],
+  ])('compares imported types by what they name: %s', async (_, used, changed) => {
+    const uses = (type: string) => `// @public\nexport function explain(problem: ${type}): string;\n\n`;
+    const before = `import { Problem } from '@beeper-setup/contract';\n\n${uses('Problem')}`;
+    const after = `import type { Problem } from '@beeper-setup/contract/control';\nimport { Problem as Problem_2 } from '@beeper-setup/contract';\n\n${uses(used)}`;
+    const root = await scratchRepository({ 'packages/client/package.json': clientEntries('.'), 'packages/client/api/index.api.md': report(before) });
+    await git(root, 'switch', '-q', '-c', 'feature');
+    await commit(root, { 'packages/client/api/index.api.md': report(after) });
+    const { code, output } = await runScript(root, 'check-changeset.mjs');
+    if (changed) expect(output).toContain('    changed  .  explain: ');
+    else expect(output).not.toContain('API changes');
+    expect(code).toBe(changed ? 1 : 0);
+  });
+
   it("counts a new entry point's exports as added, and a report's first commit for an entry point already published as none", async () => {
     const root = await scratchRepository({ 'packages/client/package.json': clientEntries('.') });
     await git(root, 'switch', '-q', '-c', 'feature');

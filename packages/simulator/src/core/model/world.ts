@@ -15,6 +15,7 @@ export interface SavedWorld {
  * (the outbox holds sign-in codes in clear).
  */
 export interface WorldHandover extends SavedWorld {
+  /** The setup requests in flight: each one's step, expiry and wrong code attempts. */
   setupRequests: SetupRequest[];
   /** Each device's verifications, by device ID. */
   verifications: [string, VerificationRecord[]][];
