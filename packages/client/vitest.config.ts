@@ -5,7 +5,6 @@ import type {} from '@beeper-setup/mock/vitest-global-setup';
 export default defineConfig({
   test: {
     globalSetup: ['@beeper-setup/mock/vitest-global-setup'],
-    typecheck: { include: ['test/**/*.test-d.ts'] },
     hookTimeout: 60_000,
   },
 });

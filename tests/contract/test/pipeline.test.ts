@@ -9,12 +9,16 @@ afterEach(async () => {
   scratch = undefined;
 });
 
-async function edit(file: string, from: string, to: string) {
-  const path = join(scratch!.root, file);
+async function editIn(root: string, file: string, from: string, to: string) {
+  const path = join(root, file);
   const text = await readFile(path, 'utf8');
   expect(text).toContain(from);
   await writeFile(path, text.replace(from, to));
 }
+
+const edit = (file: string, from: string, to: string) => editIn(scratch!.root, file, from, to);
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** `script` fails on a scratch copy with one edit, printing `expected`. */
 async function failsAfter({ file, from, to }: { file: string; from: string; to: string }, script: string, expected: string) {
@@ -36,12 +40,13 @@ describe('lint:spec', () => {
     expect(code).toBe(0);
   });
 
-  const breakages: [string, { file: string; from: string; to: string; rule: string }][] = [
+  // `at`: where the finding is reported, when not in the file edited (Redocly reports a path's name in the path's file).
+  const breakages: [string, { file: string; from: string; to: string; rule: string; at?: string }][] = [
     ['an operationId not in camelCase', { file: 'openapi/paths/setup-start.yaml', from: 'operationId: startSetup', to: 'operationId: start_setup', rule: 'rule/operationId-camel-case' }],
     ['an error response that is not problem+json', { file: 'openapi/components/responses/InternalError.yaml', from: 'application/problem+json', to: 'application/json', rule: 'rule/errors-are-problem-json' }],
     ['a 429 without Retry-After', { file: 'openapi/components/responses/TooManyRequests.yaml', from: 'Retry-After:', to: 'X-Wait:', rule: 'response-contains-header' }],
     ['an example that violates its schema', { file: 'openapi/paths/setup-start.yaml', from: 'setupRequestID: sr_01JBX2M7K4', to: 'setupRequestID: 42', rule: 'no-invalid-media-type-examples' }],
-    ['a path that is not kebab-case', { file: 'openapi/openapi.yaml', from: '/v1/app/setup/start:', to: '/v1/app/setup/startNow:', rule: 'paths-kebab-case' }],
+    ['a path that is not kebab-case', { file: 'openapi/openapi.yaml', from: '/v1/app/setup/start:', to: '/v1/app/setup/startNow:', rule: 'paths-kebab-case', at: 'openapi/paths/setup-start.yaml' }],
     ['a tag without a description', { file: 'openapi/openapi.yaml', from: '    description: Create a new recovery key and confirm the user saved it.\n', to: '', rule: 'tag-description' }],
     // The OWASP ruleset (.spectral.yaml): a string without a length limit, and a protected write made public.
     ['a string without maxLength', { file: 'openapi/components/schemas/Email.yaml', from: 'maxLength: 254\n', to: '', rule: 'owasp:api4:2023-string-limit' }],
@@ -55,7 +60,25 @@ describe('lint:spec', () => {
     ['an Arazzo step id used twice in a workflow', { file: 'openapi/workflows/sign-in.arazzo.yaml', from: '      - stepId: sendCode\n', to: '      - stepId: start\n', rule: 'stepId-unique' }],
     ['a control string without maxLength', { file: 'openapi/control/components/schemas/Scenario.yaml', from: '    maxLength: 1024\n', to: '', rule: 'owasp:api4:2023-string-limit' }],
   ];
-  it.each(breakages)('fails on %s', (_, { rule, ...edit }) => failsAfter(edit, 'lint-spec.mjs', rule));
+  // Every breakage in one scratch copy and one run (each lint loads Redocly and Spectral afresh): each must be found
+  // where it was made, `file:line rule`, so no breakage stands in for another.
+  let broken: Promise<{ code: number; output: string }> | undefined;
+  const lintOfEveryBreakage = () =>
+    (broken ??= (async () => {
+      const copy = await scratchCopy();
+      try {
+        for (const [, { file, from, to }] of breakages) await editIn(copy.root, file, from, to);
+        return await runScript(copy.root, 'lint-spec.mjs');
+      } finally {
+        await copy.remove();
+      }
+    })());
+
+  it.each(breakages)('fails on %s', async (_, { file, rule, at = file }) => {
+    const { code, output } = await lintOfEveryBreakage();
+    expect(output).toMatch(new RegExp(`^${escapeRegExp(at)}:\\d+ ${escapeRegExp(rule)} `, 'm'));
+    expect(code).toBe(1);
+  });
 });
 
 describe('check:generated', () => {
