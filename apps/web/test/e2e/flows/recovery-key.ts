@@ -1,21 +1,29 @@
 // Flows that end with a recovery key: alice unlocks with hers; a new account registers and makes one.
 import { aliceRecoveryKey } from '@beeper-setup/simulator';
+import type { ManualClock } from '@beeper-setup/simulator/testing';
 import { expect } from 'vitest';
 import type { Wizard } from '../harness/wizard.js';
 import type { World } from '../harness/world.js';
 import { enterRecoveryKey, expectAllSet, expectLayout, signIn } from './steps.js';
 
-export async function aliceWithHerRecoveryKey(wizard: Wizard, world: World): Promise<void> {
-  await expectLayout(wizard, world.target);
-  await signIn(wizard, world.simulator, 'alice@example.com');
-  await expectWaiting(wizard, 'Setting up encryption…');
-  await wizard.expectStep('Verify this device');
-  await enterRecoveryKey(wizard, aliceRecoveryKey, 'Unlock with recovery key');
-  await expectWaiting(wizard, 'Syncing your messages…');
-  await expectAllSet(wizard);
+/**
+ * For a simulator on `clock` whose `initializingMs` and `firstSyncMs` are `waitMs`: the clock stands still, so each
+ * "Please wait" lasts until the flow has seen it and moves the clock on, however slowly the machine runs.
+ */
+export function aliceWithHerRecoveryKey(clock: ManualClock, waitMs: number) {
+  return async (wizard: Wizard, world: World): Promise<void> => {
+    await expectLayout(wizard, world.target);
+    await signIn(wizard, world.simulator, 'alice@example.com');
+    await expectWaiting(wizard, 'Setting up encryption…');
+    clock.advance(waitMs);
+    await wizard.expectStep('Verify this device');
+    await enterRecoveryKey(wizard, aliceRecoveryKey, 'Unlock with recovery key');
+    await expectWaiting(wizard, 'Syncing your messages…');
+    clock.advance(waitMs);
+    await expectAllSet(wizard);
+  };
 }
 
-/** The "Please wait" step, which needs a simulator that makes the device wait. */
 async function expectWaiting({ page, expectStep }: Wizard, what: string): Promise<void> {
   await expectStep('Please wait');
   await page.getByText(what, { exact: true }).waitFor({ state: 'visible' });
