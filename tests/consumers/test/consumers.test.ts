@@ -65,18 +65,21 @@ describe('each packed package', () => {
   });
 });
 
+/** A compile takes about 10 s on a quiet machine and over 50 s with both cores busy: the bound is many times that. */
+const compileTimeoutMs = 240_000;
+
 let nodenextCompile: Promise<CommandResult> | undefined;
 /**
  * tsc under moduleResolution nodenext, run once whichever test needs it first: it checks the consumer and emits the
  * dist/ that the consumers are run from (tsconfig.nodenext.json has an outDir), so each test still works alone.
  */
 const compileNodenext = () =>
-  (nodenextCompile ??= runCommand('tsc --strict with moduleResolution nodenext (emitting dist/)', binOf(project, 'tsc'), ['-p', 'tsconfig.nodenext.json'], { cwd: project }));
+  (nodenextCompile ??= runCommand('tsc --strict with moduleResolution nodenext (emitting dist/)', binOf(project, 'tsc'), ['-p', 'tsconfig.nodenext.json'], { cwd: project, timeoutMs: compileTimeoutMs }));
 
-describe('a consumer written with tsc --strict', () => {
+describe('a consumer written with tsc --strict', { timeout: compileTimeoutMs }, () => {
   it.each(['nodenext', 'bundler'])('compiles under moduleResolution %s, the wrong path and body refused', async (resolution) => {
     if (resolution === 'nodenext') await compileNodenext();
-    else await runCommand(`tsc --strict with moduleResolution ${resolution}`, binOf(project, 'tsc'), ['-p', `tsconfig.${resolution}.json`], { cwd: project });
+    else await runCommand(`tsc --strict with moduleResolution ${resolution}`, binOf(project, 'tsc'), ['-p', `tsconfig.${resolution}.json`], { cwd: project, timeoutMs: compileTimeoutMs });
   });
 
   it('signs alice in to ready against the packed simulator, and the packed CLI sees it', async () => {
