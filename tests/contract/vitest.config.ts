@@ -5,7 +5,9 @@ import type {} from '@beeper-setup/mock/vitest-global-setup';
 export default defineConfig({
   test: {
     globalSetup: ['@beeper-setup/mock/vitest-global-setup'],
-    testTimeout: 30_000,
+    // Most tests run a script of the repository in a scratch copy: a few seconds alone, up to 20 s with both cores
+    // busy (pipeline.test.ts under scripts/ci-under-load.sh), so the bound is many times that.
+    testTimeout: 120_000,
     hookTimeout: 60_000,
   },
 });

@@ -29,7 +29,7 @@ function apiReport(root: string, workspace: string, args: string[] = []) {
 }
 
 // API Extractor runs a few times per test: a bound many times their normal few seconds.
-describe('check:api', { timeout: 120_000 }, () => {
+describe('check:api', () => {
   it('passes on the committed reports of the build', async () => {
     const { root, workspace } = await scratchValidator();
     const { code, output } = await apiReport(root, workspace);
@@ -93,7 +93,7 @@ async function scratchReferenceSources() {
   return folder;
 }
 
-describe('the operation reference (packages/client/api.md)', { timeout: 120_000 }, () => {
+describe('the operation reference (packages/client/api.md)', () => {
   it('gives every operation of the operation table its call, types, token, retries and problems', async () => {
     const reference = await readFile(join(repoRoot, client, 'api.md'), 'utf8');
     for (const [id, { method, path, body }] of Object.entries(operationTable)) {

@@ -205,7 +205,7 @@ const apiChanges: [string, string, string[], string, string][] = [
 ];
 
 // A few script runs per test, each loading TypeScript: a bound many times their normal few seconds.
-describe('check:changeset and the API reports', { timeout: 120_000 }, () => {
+describe('check:changeset and the API reports', () => {
   it.each(apiChanges)('classifies %s, and a smaller bump than it needs fails', async (_, after, lines, needs, tooSmall) => {
     const root = await scratchRepository({ 'packages/client/package.json': clientEntries('.'), 'packages/client/api/index.api.md': report(baseApi) });
     await git(root, 'switch', '-q', '-c', 'feature');

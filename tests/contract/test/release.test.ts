@@ -60,5 +60,5 @@ describe('npm run release', () => {
       expect(breaking.output).toContain('check:breaking passed.');
       expect(breaking.code).toBe(0);
     }
-  }, 60_000);
+  });
 });
